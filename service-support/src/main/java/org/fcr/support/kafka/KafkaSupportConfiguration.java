@@ -1,0 +1,80 @@
+package org.fcr.support.kafka;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.fcr.schemas.Topic;
+import org.fcr.schemas.Topics;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.FixedBackOff;
+
+/**
+ * The Kafka wiring every service shares: topics (and their dead-letter twins) created at start with
+ * partitions from configuration, a byte-level idempotent producer behind {@link TopicPublisher},
+ * and an error handler that retries a failing record twice and then parks it on {@code <topic>.DLT}
+ * with the original bytes and the error in headers, so consumption goes on.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(KafkaTopicProperties.class)
+public class KafkaSupportConfiguration {
+
+    @Bean
+    KafkaAdmin.NewTopics fcrTopics(KafkaTopicProperties settings) {
+        List<NewTopic> topics = new ArrayList<>();
+        for (Topic<String, ?> topic : Topics.FIXED) {
+            topics.add(newTopic(topic.name(), settings));
+            topics.add(newTopic(topic.deadLetterName(), settings));
+        }
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+
+    public static NewTopic newTopic(String name, KafkaTopicProperties settings) {
+        return TopicBuilder.name(name)
+                .partitions(settings.getPartitions())
+                .replicas(settings.getReplicationFactor())
+                .build();
+    }
+
+    @Bean
+    KafkaTemplate<byte[], byte[]> fcrByteTemplate(KafkaProperties properties) {
+        Map<String, Object> config = new HashMap<>(properties.buildProducerProperties());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
+    }
+
+    @Bean
+    TopicPublisher topicPublisher(KafkaTemplate<byte[], byte[]> fcrByteTemplate) {
+        return new TopicPublisher(fcrByteTemplate);
+    }
+
+    @Bean
+    CommonErrorHandler fcrDeadLetterErrorHandler(KafkaTemplate<byte[], byte[]> fcrByteTemplate) {
+        var recoverer = new DeadLetterPublishingRecoverer(fcrByteTemplate,
+                (record, ex) -> new org.apache.kafka.common.TopicPartition(record.topic() + Topics.DEAD_LETTER_SUFFIX, -1));
+        return new DefaultErrorHandler(recoverer, new FixedBackOff(200L, 2L));
+    }
+
+    @Bean
+    ListenerFactories listenerFactories(KafkaProperties properties, CommonErrorHandler fcrDeadLetterErrorHandler) {
+        return new ListenerFactories(properties, fcrDeadLetterErrorHandler);
+    }
+}

@@ -1,0 +1,40 @@
+package org.fcr.support.kafka;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.fcr.schemas.Topic;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+
+/**
+ * Builds a listener container factory for one registered {@link Topic}: its own serdes wrapped in
+ * error-handling deserializers (a poison record becomes a dead letter, not a stuck partition) and
+ * the shared dead-letter error handler.
+ */
+public class ListenerFactories {
+
+    private final KafkaProperties properties;
+    private final CommonErrorHandler errorHandler;
+
+    public ListenerFactories(KafkaProperties properties, CommonErrorHandler errorHandler) {
+        this.properties = properties;
+        this.errorHandler = errorHandler;
+    }
+
+    public <K, V> ConcurrentKafkaListenerContainerFactory<K, V> forTopic(Topic<K, V> topic) {
+        Map<String, Object> config = new HashMap<>(properties.buildConsumerProperties());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, config.getOrDefault(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"));
+        var consumerFactory = new DefaultKafkaConsumerFactory<K, V>(config,
+                new ErrorHandlingDeserializer<>(topic.keySerde().deserializer()),
+                new ErrorHandlingDeserializer<>(topic.valueSerde().deserializer()));
+        var factory = new ConcurrentKafkaListenerContainerFactory<K, V>();
+        factory.setConsumerFactory(consumerFactory);
+        factory.setCommonErrorHandler(errorHandler);
+        return factory;
+    }
+}

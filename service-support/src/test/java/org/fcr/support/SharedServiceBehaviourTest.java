@@ -1,0 +1,100 @@
+package org.fcr.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.fcr.support.test.TestInfrastructure;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** What every service inherits: authentication, roles, problem+json errors, the signing actor. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.config.import=classpath:fcr-defaults.yml")
+@AutoConfigureWebTestClient
+class SharedServiceBehaviourTest {
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfrastructure.register(registry, "support_test");
+    }
+
+    @Autowired
+    WebTestClient client;
+
+    @Test
+    void anonymousWriteIsRefusedWith401Problem() {
+        client.post().uri("/api/notes").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"text\":\"x\"}")
+                .exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(401);
+    }
+
+    @Test
+    void wrongRoleIsRefusedWith403Problem() {
+        client.post().uri("/api/notes").headers(h -> h.setBasicAuth("desk01", TestInfrastructure.PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"text\":\"x\"}")
+                .exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void wrongPasswordIsRefused() {
+        client.get().uri("/api/notes/1").headers(h -> h.setBasicAuth("desk01", "nope"))
+                .exchange().expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void theRightRoleIsSignedAsTheConfiguredStaffMember() {
+        client.post().uri("/api/notes").headers(h -> h.setBasicAuth("mgr01", TestInfrastructure.PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"text\":\"x\"}")
+                .exchange()
+                .expectStatus().isCreated()
+                .expectBody()
+                .jsonPath("$.employeeId").isEqualTo("mgr01")
+                .jsonPath("$.name").isEqualTo("吴主任")
+                .jsonPath("$.rank").isEqualTo(4);
+    }
+
+    @Test
+    void invalidBodyIsA400ProblemNamingTheField() {
+        client.post().uri("/api/notes").headers(h -> h.setBasicAuth("mgr01", TestInfrastructure.PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"text\":\"\"}")
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("text");
+    }
+
+    @Test
+    void unreadableJsonIsA400Problem() {
+        client.post().uri("/api/notes").headers(h -> h.setBasicAuth("mgr01", TestInfrastructure.PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{not json")
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void domainRefusalsCarryTheirDetails() {
+        client.get().uri("/api/notes/42").headers(h -> h.setBasicAuth("desk01", TestInfrastructure.PASSWORD))
+                .exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("https://fcr.example.org/problems/not-found")
+                .jsonPath("$.hint").isEqualTo("there are no notes");
+    }
+
+    @Test
+    void healthIsOpen() {
+        assertThat(client.get().uri("/actuator/health").exchange().expectStatus().isOk()
+                .returnResult(String.class).getResponseBody().blockFirst()).contains("UP");
+    }
+}
