@@ -50,8 +50,10 @@ public class SecurityConfiguration {
                         .accessDeniedHandler(ProblemSecurityHandlers.forbidden()))
                 .authorizeExchange(exchanges -> {
                     exchanges.pathMatchers("/actuator/health/**", "/actuator/health", "/actuator/info",
-                            "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**",
-                            "/favicon.ico", "/css/**", "/js/**").permitAll();
+                            "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**").permitAll();
+                    // Pages and their assets hold no data; they sign in through the API (fcr-common.js).
+                    exchanges.pathMatchers(HttpMethod.GET, "/", "/*.html", "/favicon.ico", "/css/**", "/js/**", "/img/**")
+                            .permitAll();
                     serviceRules.orderedStream().forEach(rules -> rules.apply(exchanges));
                     exchanges.anyExchange().authenticated();
                 });
