@@ -1,0 +1,109 @@
+package org.fcr.local;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The README's run command: a real Kafka broker (KRaft) and the MongoDB-protocol server in this
+ * process, the five services as child processes, all data in one folder ({@code .data} by default).
+ * Ctrl-C stops everything cleanly; the next start finds the requests and topics again.
+ */
+public final class LocalRuntime {
+
+    static final int KAFKA_PORT = 9092;
+    static final int CONTROLLER_PORT = 9093;
+    static final int MONGO_PORT = 27017;
+
+    private LocalRuntime() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        RuntimeOptions options = RuntimeOptions.parse(args, System.getenv());
+        Path data = options.dataDir();
+        Optional<RunLock> lock = RunLock.tryAcquire(data);
+        if (lock.isEmpty()) {
+            System.err.println("已在运行 / Already running: the system using " + data.toAbsolutePath()
+                    + " is running as process " + RunLock.holder(data) + ". Stop it with Ctrl-C in its terminal"
+                    + " (or kill " + RunLock.holder(data) + ") before starting again.");
+            System.exit(2);
+        }
+        for (int port : List.of(KAFKA_PORT, CONTROLLER_PORT, MONGO_PORT, 8081, 8082, 8083, 8084, 8085)) {
+            if (!Ports.isFree(port)) {
+                System.err.println("端口被占用 / Port " + port + " is in use by another program; free it and start again.");
+                System.exit(3);
+            }
+        }
+        long started = System.nanoTime();
+        String password = DemoPassword.readOrCreate(data);
+        KafkaBroker kafka = new KafkaBroker(data.resolve("kafka"), KAFKA_PORT, CONTROLLER_PORT);
+        MongoStore mongo = new MongoStore(data.resolve("mongo").resolve("fcr.mv"), "localhost", MONGO_PORT);
+        ServiceProcesses services = new ServiceProcesses(options.projectRoot(), data.resolve("logs"),
+                Map.of("FCR_KAFKA", kafka.bootstrapServers(), "FCR_MONGO_URI", mongo.uri(),
+                        "FCR_DEMO_PASSWORD", password, "FCR_DATA_DIR", data.toAbsolutePath().toString()),
+                List.of("-Xms64m", "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto"));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("正在停止 / Stopping …");
+            services.close();
+            mongo.close();
+            kafka.close();
+            try {
+                lock.get().close();
+            } catch (Exception ignored) {
+                // the OS releases the lock with the process anyway
+            }
+            stopped.countDown();
+        }, "fcr-stop"));
+
+        kafka.start();
+        mongo.start();
+        for (ServiceSpec service : ServiceSpec.defaults()) {
+            services.start(service, options.argumentsFor(service));
+        }
+        services.awaitHealthy(Duration.ofSeconds(180));
+        double seconds = (System.nanoTime() - started) / 1e9;
+        long rssKb = services.residentKilobytes() + Rss.ofPid(ProcessHandle.current().pid());
+        StartupBanner.print(System.out, ServiceSpec.defaults(), kafka.bootstrapServers(), mongo.uri(), data,
+                password, seconds, rssKb);
+        if (options.simulate()) {
+            System.out.println("模拟流量 / Simulator: see README (issue 8) — not part of this build yet.");
+        }
+        stopped.await();
+    }
+
+    /** Command-line and environment options of the run command. */
+    record RuntimeOptions(Path dataDir, Path projectRoot, boolean simulate, String speedup) {
+
+        static RuntimeOptions parse(String[] args, Map<String, String> env) {
+            Path data = Path.of(env.getOrDefault("FCR_DATA_DIR", ".data"));
+            Path root = Path.of(env.getOrDefault("FCR_HOME", "."));
+            boolean simulate = false;
+            String speedup = null;
+            for (String arg : args) {
+                if (arg.equals("--simulate")) {
+                    simulate = true;
+                } else if (arg.startsWith("--data=")) {
+                    data = Path.of(arg.substring("--data=".length()));
+                } else if (arg.startsWith("--speedup=")) {
+                    speedup = arg.substring("--speedup=".length());
+                } else {
+                    throw new IllegalArgumentException("Unknown option " + arg + " (known: --data=DIR --speedup=N --simulate)");
+                }
+            }
+            return new RuntimeOptions(data, root, simulate, speedup);
+        }
+
+        List<String> argumentsFor(ServiceSpec service) {
+            List<String> arguments = new ArrayList<>();
+            if (speedup != null && service.module().equals("sla-monitor")) {
+                arguments.add("--fcr.sla.speedup=" + speedup);
+            }
+            return arguments;
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package org.fcr.local;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Starts each service as its own JVM (its own port, its own log file) and waits until every one
+ * reports healthy; stops them all on close. Separate processes keep each service's
+ * {@code application.yml} its own and let one be restarted without the others.
+ */
+public final class ServiceProcesses implements AutoCloseable {
+
+    private final Path projectRoot;
+    private final Path logDir;
+    private final Map<String, String> environment;
+    private final List<String> jvmOptions;
+    private final Map<ServiceSpec, Process> running = new LinkedHashMap<>();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    public ServiceProcesses(Path projectRoot, Path logDir, Map<String, String> environment, List<String> jvmOptions) {
+        this.projectRoot = projectRoot;
+        this.logDir = logDir;
+        this.environment = environment;
+        this.jvmOptions = jvmOptions;
+    }
+
+    public void start(ServiceSpec service, List<String> extraArguments) throws IOException {
+        Path jar = service.jar(projectRoot);
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("Missing " + jar + ": build first (mvn -DskipTests package)");
+        }
+        Files.createDirectories(logDir);
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(jvmOptions);
+        command.add("-jar");
+        command.add(jar.toString());
+        command.add("--server.port=" + service.port());
+        command.addAll(extraArguments);
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logDir.resolve(service.module() + ".log").toFile()));
+        builder.environment().putAll(environment);
+        running.put(service, builder.start());
+    }
+
+    /** Waits until every started service answers UP on its health endpoint. */
+    public void awaitHealthy(Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        for (ServiceSpec service : running.keySet()) {
+            while (!isHealthy(service)) {
+                Process process = running.get(service);
+                if (!process.isAlive()) {
+                    throw new IllegalStateException(service.module() + " exited with " + process.exitValue()
+                            + "; see " + logDir.resolve(service.module() + ".log"));
+                }
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException(service.module() + " not healthy within " + timeout.toSeconds()
+                            + " s; see " + logDir.resolve(service.module() + ".log"));
+                }
+                Thread.sleep(250);
+            }
+        }
+    }
+
+    public boolean isHealthy(ServiceSpec service) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/actuator/health"))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 && response.body().contains("\"UP\"");
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Resident memory of the service processes in kB (Linux /proc), for the start-up report. */
+    public long residentKilobytes() {
+        return running.values().stream().mapToLong(p -> Rss.ofPid(p.pid())).sum();
+    }
+
+    @Override
+    public void close() {
+        running.values().forEach(Process::destroy);
+        for (Process process : running.values()) {
+            try {
+                if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+        running.clear();
+    }
+}
