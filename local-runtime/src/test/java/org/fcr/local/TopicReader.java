@@ -1,0 +1,45 @@
+package org.fcr.local;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.fcr.schemas.Topic;
+
+/** Reads a registered topic from the beginning with nothing but the schemas jar, as an outside system would. */
+final class TopicReader<V> implements AutoCloseable {
+
+    private final KafkaConsumer<String, V> consumer;
+    private final List<V> seen = new ArrayList<>();
+
+    TopicReader(String bootstrapServers, Topic<String, V> topic) {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", bootstrapServers);
+        p.put("group.id", "e2e-" + UUID.randomUUID());
+        p.put("auto.offset.reset", "earliest");
+        p.put("isolation.level", "read_committed");
+        consumer = new KafkaConsumer<>(p, topic.keySerde().deserializer(), topic.valueSerde().deserializer());
+        consumer.subscribe(List.of(topic.name()));
+    }
+
+    /** Polls until a record matches or the timeout passes; returns every record seen so far. */
+    List<V> until(Predicate<V> wanted, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (seen.stream().noneMatch(wanted) && System.nanoTime() < deadline) {
+            for (ConsumerRecord<String, V> record : consumer.poll(Duration.ofMillis(300))) {
+                seen.add(record.value());
+            }
+        }
+        return List.copyOf(seen);
+    }
+
+    @Override
+    public void close() {
+        consumer.close();
+    }
+}

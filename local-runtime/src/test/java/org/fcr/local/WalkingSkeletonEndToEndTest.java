@@ -1,0 +1,106 @@
+package org.fcr.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.fcr.events.DispatchOrder;
+import org.fcr.events.SlaEvent;
+import org.fcr.events.SlaEventKind;
+import org.fcr.events.Stage;
+import org.fcr.schemas.Topics;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * All five services, started by the launcher's own classes against one real KRaft broker and the
+ * MongoDB-protocol server: a hotline request travels intake → dispatch → SLA monitor → scoring
+ * and notification. Time standards run 600× faster so clocks fall due within seconds.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WalkingSkeletonEndToEndTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @TempDir
+    Path data;
+
+    private RunningSystem system;
+
+    @BeforeAll
+    void startEverything() throws Exception {
+        system = new RunningSystem(data, Map.of("sla-monitor", List.of("--fcr.sla.speedup=600")));
+    }
+
+    @AfterAll
+    void stopEverything() {
+        if (system != null) {
+            system.close();
+        }
+    }
+
+    @Test
+    void aLateHotlineRequestIsDispatchedBreachedScoredAndNotified() throws Exception {
+        String body = """
+                {"channel":"HOTLINE","category":"FAULT_REPAIR","subcategory":"水电","size":"SMALL","scope":"IN_SCOPE",
+                 "customer":{"name":"李先生","unit":"3-2-501","phone":"13800138000"},
+                 "description":"厨房水管漏水","receivedAt":"%s"}
+                """.formatted(Instant.now().minus(Duration.ofMinutes(10)));
+
+        JsonNode created = system.post("intake-service", "/api/requests", "desk01", body, 201);
+        String id = created.get("id").asText();
+
+        // dispatch routed it to engineering: an outside system reads the order with only the schemas jar
+        try (var orders = new TopicReader<>(system.kafka.bootstrapServers(), Topics.dispatchFor("engineering"))) {
+            List<DispatchOrder> seen = orders.until(o -> o.getRequestId().equals(id), PATIENCE);
+            assertThat(seen).anySatisfy(order -> {
+                assertThat(order.getRequestId()).isEqualTo(id);
+                assertThat(order.getCustomer().getUnit()).isEqualTo("3-2-501");
+                assertThat(order.getFirstResponder().getEmployeeId()).isEqualTo("desk01");
+            });
+        }
+
+        // the decision came back into the request's one timeline
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(timelineTypes(id)).contains("ACCEPTED", "DISPATCHED"));
+
+        // accept was 10 minutes late: breached at once; acknowledgement never came: breached by the wall clock
+        try (var sla = new TopicReader<>(system.kafka.bootstrapServers(), Topics.SLA)) {
+            List<SlaEvent> events = sla.until(e -> e.getRequestId().equals(id) && e.getKind() == SlaEventKind.BREACHED
+                    && e.getStage() != Stage.ACCEPT, PATIENCE);
+            assertThat(events).filteredOn(e -> e.getRequestId().equals(id))
+                    .extracting(SlaEvent::getKind, SlaEvent::getStage)
+                    .contains(org.assertj.core.groups.Tuple.tuple(SlaEventKind.BREACHED, Stage.ACCEPT));
+            assertThat(events).filteredOn(e -> e.getRequestId().equals(id) && e.getKind() == SlaEventKind.BREACHED)
+                    .extracting(SlaEvent::getStage).hasSizeGreaterThanOrEqualTo(2);
+        }
+
+        // scoring put the breach on the ledger, explained
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            List<JsonNode> ledger = RunningSystem.elements(system.get("scoring-service", "/api/ledger?requestId=" + id, "mgr01"));
+            assertThat(ledger).anySatisfy(entry -> {
+                assertThat(entry.get("rule").asText()).isEqualTo("STAGE_LATE");
+                assertThat(entry.get("points").asInt()).isEqualTo(-5);
+            });
+        });
+
+        // and somebody was told
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(
+                RunningSystem.elements(system.get("notification-service", "/api/notifications?requestId=" + id, "mgr01")))
+                .isNotEmpty());
+    }
+
+    private List<String> timelineTypes(String id) throws Exception {
+        JsonNode request = system.get("intake-service", "/api/requests/" + id, "desk01");
+        return RunningSystem.elements(request.get("timeline")).stream().map(e -> e.get("type").asText()).toList();
+    }
+}
