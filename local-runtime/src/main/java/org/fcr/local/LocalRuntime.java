@@ -23,6 +23,10 @@ public final class LocalRuntime {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("simulate")) {
+            org.fcr.local.simulator.SimulatorMain.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         RuntimeOptions options = RuntimeOptions.parse(args, System.getenv());
         Path data = options.dataDir();
         Optional<RunLock> lock = RunLock.tryAcquire(data);
@@ -71,9 +75,26 @@ public final class LocalRuntime {
         StartupBanner.print(System.out, ServiceSpec.defaults(), kafka.bootstrapServers(), mongo.uri(), data,
                 password, seconds, rssKb);
         if (options.simulate()) {
-            System.out.println("模拟流量 / Simulator: see README (issue 8) — not part of this build yet.");
+            startSimulator(options, password);
         }
         stopped.await();
+    }
+
+    /** Feeds a simulated day in the background, at the same speed-up as the SLA clocks. */
+    private static void startSimulator(RuntimeOptions options, String password) {
+        var simulator = new org.fcr.local.simulator.Simulator(new org.fcr.local.simulator.Simulator.Options(
+                "http://localhost:8081", password, 42, 200, Double.parseDouble(options.effectiveSpeedup()), false));
+        Thread thread = new Thread(() -> {
+            try {
+                var outcome = simulator.run();
+                System.out.println("模拟完成 / Simulated day done: " + outcome.requestIds().size() + " requests");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "simulator");
+        thread.setDaemon(true);
+        thread.start();
+        System.out.println("模拟流量已开始 / Simulated traffic started (seed 42, " + options.effectiveSpeedup() + "× speed)");
     }
 
     /** Command-line and environment options of the run command. */
@@ -98,10 +119,15 @@ public final class LocalRuntime {
             return new RuntimeOptions(data, root, simulate, speedup);
         }
 
+        /** The simulator needs a faster clock to show a day in minutes: 60× unless told otherwise. */
+        String effectiveSpeedup() {
+            return speedup != null ? speedup : simulate ? "60" : null;
+        }
+
         List<String> argumentsFor(ServiceSpec service) {
             List<String> arguments = new ArrayList<>();
-            if (speedup != null && service.module().equals("sla-monitor")) {
-                arguments.add("--fcr.sla.speedup=" + speedup);
+            if (effectiveSpeedup() != null && service.module().equals("sla-monitor")) {
+                arguments.add("--fcr.sla.speedup=" + effectiveSpeedup());
             }
             return arguments;
         }
