@@ -67,8 +67,13 @@ public class KafkaSupportConfiguration {
     }
 
     @Bean
-    CommonErrorHandler fcrDeadLetterErrorHandler(KafkaTemplate<byte[], byte[]> fcrByteTemplate) {
-        var recoverer = new DeadLetterPublishingRecoverer(fcrByteTemplate,
+    CommonErrorHandler fcrDeadLetterErrorHandler(KafkaProperties properties) {
+        // a failed record holds raw bytes (undecodable) or decoded keys and events (listener failure)
+        Map<String, Object> config = new HashMap<>(properties.buildProducerProperties());
+        config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+        var template = new KafkaTemplate<Object, Object>(new DefaultKafkaProducerFactory<>(config,
+                new DeadLetterSerializer(), new DeadLetterSerializer()));
+        var recoverer = new DeadLetterPublishingRecoverer(template,
                 (record, ex) -> new org.apache.kafka.common.TopicPartition(record.topic() + Topics.DEAD_LETTER_SUFFIX, -1));
         return new DefaultErrorHandler(recoverer, new FixedBackOff(200L, 2L));
     }

@@ -1,6 +1,8 @@
 package org.fcr.support.kafka;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -9,9 +11,17 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 /**
  * Publishes to a registered {@link Topic} with that topic's serdes, through an idempotent,
- * acks=all producer; the future completes only when the broker has the record.
+ * acks=all producer; the future completes only when the broker has the record. It completes on a
+ * publisher thread, never on the producer's network thread: a publish chained onto another's
+ * completion would otherwise wait for metadata on the very thread that fetches it, and stall.
  */
 public class TopicPublisher {
+
+    private static final Executor COMPLETIONS = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "fcr-publish");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final KafkaTemplate<byte[], byte[]> template;
 
@@ -23,6 +33,6 @@ public class TopicPublisher {
         byte[] keyBytes = topic.keySerde().serializer().serialize(topic.name(), key);
         byte[] valueBytes = topic.valueSerde().serializer().serialize(topic.name(), value);
         return template.send(new ProducerRecord<>(topic.name(), keyBytes, valueBytes))
-                .thenApply(result -> result.getRecordMetadata());
+                .thenApplyAsync(result -> result.getRecordMetadata(), COMPLETIONS);
     }
 }

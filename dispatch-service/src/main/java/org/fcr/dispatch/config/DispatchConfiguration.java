@@ -1,0 +1,31 @@
+package org.fcr.dispatch.config;
+
+import org.fcr.events.RequestEvent;
+import org.fcr.schemas.Topics;
+import org.fcr.support.kafka.ListenerFactories;
+import org.fcr.support.security.ApiAuthorizationRules;
+import org.fcr.support.security.Role;
+import org.fcr.support.security.SecurityConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+
+/** Kafka listener wiring and who may change what. */
+@Configuration(proxyBeanMethods = false)
+public class DispatchConfiguration {
+
+    @Bean
+    ConcurrentKafkaListenerContainerFactory<String, RequestEvent> requestsListenerFactory(ListenerFactories factories) {
+        return factories.forTopic(Topics.REQUESTS);
+    }
+
+    /** Departments, rosters and rules are edited by admins; arbitration is the manager's (管理处主任). */
+    @Bean
+    ApiAuthorizationRules dispatchAuthorization() {
+        return exchanges -> {
+            exchanges.matchers(SecurityConfiguration.writesUnder("/api/departments/**")).hasRole(Role.ADMIN.name());
+            exchanges.matchers(SecurityConfiguration.writesUnder("/api/routing/rules/**")).hasRole(Role.ADMIN.name());
+            exchanges.matchers(SecurityConfiguration.writesUnder("/api/arbitrations/**")).hasRole(Role.MANAGER.name());
+        };
+    }
+}

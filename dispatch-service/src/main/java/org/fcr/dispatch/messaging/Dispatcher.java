@@ -1,0 +1,169 @@
+package org.fcr.dispatch.messaging;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import org.fcr.dispatch.config.DispatchProperties;
+import org.fcr.dispatch.domain.DispatchPlanner;
+import org.fcr.dispatch.domain.DispatchReason;
+import org.fcr.dispatch.domain.Outcome;
+import org.fcr.dispatch.domain.RequestRouting;
+import org.fcr.dispatch.domain.RoutingQuery;
+import org.fcr.dispatch.domain.RoutingRefused;
+import org.fcr.dispatch.domain.RoutingTable;
+import org.fcr.dispatch.store.ArbitrationStore;
+import org.fcr.dispatch.store.RoutingCatalog;
+import org.fcr.dispatch.store.RoutingDocument;
+import org.fcr.dispatch.store.RoutingStore;
+import org.fcr.dispatch.store.WorkloadStore;
+import org.fcr.events.Accepted;
+import org.fcr.events.Acknowledged;
+import org.fcr.events.Actor;
+import org.fcr.events.DispatchDecision;
+import org.fcr.events.DispatchRequested;
+import org.fcr.events.Forwarded;
+import org.fcr.events.RequestContext;
+import org.fcr.events.RequestEvent;
+import org.fcr.events.Returned;
+import org.fcr.schemas.AvroSerde;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+/**
+ * Applies request events to the routing of their request: dispatch on DISPATCH_REQUESTED, re-route
+ * on RETURNED and FORWARDED, call the manager on a ping-pong or ARBITRATION_REQUESTED, keep open work from ACKNOWLEDGED / COMPLETED / CLOSED, and carry out a
+ * manager's arbitration. An event already handled changes nothing (its id is remembered in the
+ * request's routing document); a concurrent write to the same request is retried from the start.
+ */
+@Service
+public class Dispatcher {
+
+    static final Actor SYSTEM = Actor.newBuilder().setEmployeeId("dispatch-service").setName("自动派单")
+            .setRole("SYSTEM").build();
+    private static final AvroSerde<RequestEvent> EVENTS = AvroSerde.of(RequestEvent.class);
+    private static final Retry ON_CONFLICT = Retry.backoff(8, Duration.ofMillis(20))
+            .filter(e -> e instanceof OptimisticLockingFailureException || e instanceof DataIntegrityViolationException);
+
+    private final RoutingCatalog catalog;
+    private final RoutingStore routings;
+    private final WorkloadStore workloads;
+    private final ArbitrationStore arbitrations;
+    private final DispatchSender sender;
+    private final DispatchProperties properties;
+
+    public Dispatcher(RoutingCatalog catalog, RoutingStore routings, WorkloadStore workloads,
+                      ArbitrationStore arbitrations, DispatchSender sender, DispatchProperties properties) {
+        this.catalog = catalog;
+        this.routings = routings;
+        this.workloads = workloads;
+        this.arbitrations = arbitrations;
+        this.sender = sender;
+        this.properties = properties;
+    }
+
+    public Mono<Void> handle(RequestEvent event) {
+        return Mono.defer(() -> routings.find(event.getRequestId()).map(Optional::of).defaultIfEmpty(Optional.empty()))
+                .flatMap(doc -> {
+                    RequestRouting state = doc.map(RoutingDocument::toState).orElse(RequestRouting.start(event.getRequestId()));
+                    if (state.hasProcessed(event.getEventId())) {
+                        // a replay: resend what may not have reached the broker, decide nothing anew
+                        return doc.get().pending() == null ? Mono.empty() : sender.deliver(event.getRequestId(), doc.get().pending());
+                    }
+                    Long version = doc.map(RoutingDocument::version).orElse(null);
+                    return catalog.table(properties.getDesk()).flatMap(table -> apply(event, state, version, table));
+                })
+                .retryWhen(ON_CONFLICT);
+    }
+
+    private Mono<Void> apply(RequestEvent event, RequestRouting state, Long version, RoutingTable table) {
+        String requestId = event.getRequestId();
+        DispatchPlanner planner = new DispatchPlanner(table, properties.pingPongPolicy());
+        RoutingQuery query = query(event.getContext(), event.getOccurredAt());
+        Object payload = event.getPayload();
+        String assignee = state.assignee();
+        Outcome outcome;
+        Mono<Void> workload = Mono.empty();
+        switch (event.getType()) {
+            case ACCEPTED -> outcome = Outcome.nothing(state.describedAs(as(payload, Accepted.class).getDescription()));
+            case DISPATCH_REQUESTED -> outcome = planner.onDispatchRequested(state, query,
+                    as(payload, DispatchRequested.class).getSuggestedDepartment());
+            case RETURNED -> {
+                Returned returned = as(payload, Returned.class);
+                outcome = planner.onReturned(state, query, returned.getDepartment(), returned.getSuggestedDepartment());
+            }
+            case FORWARDED -> {
+                Forwarded forwarded = as(payload, Forwarded.class);
+                outcome = planner.onForwarded(state, query, forwarded.getFromDepartment(), forwarded.getToDepartment());
+            }
+            case ARBITRATION_REQUESTED -> outcome = planner.onArbitrationRequested(state);
+            case REOPENED -> outcome = Outcome.nothing(state.reopened());
+            case ACKNOWLEDGED -> {
+                String handler = as(payload, Acknowledged.class).getHandler().getEmployeeId();
+                outcome = Outcome.nothing(state.assignedTo(handler));
+                workload = workloads.move(assignee, handler, requestId);
+            }
+            case COMPLETED, CLOSED -> {
+                outcome = Outcome.nothing(event.getType().name().equals("CLOSED") ? state.closedNow() : state.assignedTo(null));
+                workload = workloads.release(assignee, requestId).then(workloads.release(contextHandler(event), requestId));
+            }
+            default -> {
+                return Mono.empty(); // nothing dispatch needs to remember
+            }
+        }
+        RequestRouting next = outcome.state().processed(event.getEventId());
+        byte[] lastEvent = EVENTS.toBytes(event);
+        if (outcome.plan().isEmpty()) {
+            return routings.save(RoutingDocument.of(next, lastEvent, null, version)).then(workload);
+        }
+        var plan = outcome.plan().get();
+        Actor decidedBy = plan.reason() == DispatchReason.MANUAL || plan.reason() == DispatchReason.FORWARDED
+                ? event.getActor() : SYSTEM;
+        var request = new DispatchSender.Request(next, version, event.getContext(), lastEvent, decidedBy, event.getOccurredAt());
+        return sender.send(request, plan, table).then();
+    }
+
+    /** The manager's ruling on a ping-pong: the department that must act and those that were wrong. */
+    public Mono<DispatchDecision> arbitrate(String requestId, String department, List<String> wrongDepartments, Actor manager) {
+        return Mono.defer(() -> routings.find(requestId))
+                .switchIfEmpty(Mono.error(() -> new RoutingRefused("unknown-request", "Dispatch has never seen request " + requestId)))
+                .flatMap(doc -> catalog.table(properties.getDesk()).flatMap(table -> {
+                    RequestRouting state = doc.toState();
+                    DispatchPlanner planner = new DispatchPlanner(table, properties.pingPongPolicy());
+                    var plan = planner.arbitrate(state, department, wrongDepartments).plan().orElseThrow();
+                    Instant now = Instant.now();
+                    RequestContext context = EVENTS.fromBytes(doc.lastEvent()).getContext();
+                    var request = new DispatchSender.Request(state, doc.version(), context, doc.lastEvent(), manager, now);
+                    return sender.send(request, plan, table)
+                            .flatMap(decision -> arbitrations.decided(requestId, department, plan.wrongDepartments(),
+                                    manager.getEmployeeId(), now).thenReturn(decision));
+                }))
+                .retryWhen(ON_CONFLICT);
+    }
+
+    RoutingQuery query(RequestContext context, Instant at) {
+        return RoutingQuery.of(context.getCategory().name(), context.getSubcategory(), context.getBuilding(),
+                context.getCustomer() == null ? null : context.getCustomer().getUnit(),
+                LocalDateTime.ofInstant(at, properties.getZone()));
+    }
+
+    private static String contextHandler(RequestEvent event) {
+        Actor handler = event.getContext().getHandler();
+        return handler == null ? null : handler.getEmployeeId();
+    }
+
+    /** A payload of the wrong type is a broken event: fail, so it ends on the dead-letter topic. */
+    private static <T> T as(Object payload, Class<T> type) {
+        if (!type.isInstance(payload)) {
+            throw new IllegalArgumentException("Expected a " + type.getSimpleName() + " payload, got "
+                    + (payload == null ? "none" : payload.getClass().getSimpleName()));
+        }
+        return type.cast(payload);
+    }
+}

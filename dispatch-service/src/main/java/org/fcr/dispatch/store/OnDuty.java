@@ -1,0 +1,60 @@
+package org.fcr.dispatch.store;
+
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import org.fcr.dispatch.domain.Department;
+import org.fcr.dispatch.domain.DutyShift;
+import org.fcr.dispatch.domain.HandlerPicker;
+import org.fcr.events.Actor;
+import org.fcr.support.security.StaffDirectory;
+import org.springframework.stereotype.Component;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Who is on shift in a department at a moment, how much open work each holds, and who gets the
+ * next ticket. People on a roster need not be able to sign in; staff who can are signed with their
+ * directory entry (name, rank, role).
+ */
+@Component
+public class OnDuty {
+
+    /** A person on shift with their open work, for the routing tester. */
+    public record Person(String employeeId, String name, int openWork) {
+    }
+
+    private final WorkloadStore workloads;
+    private final StaffDirectory staff;
+
+    public OnDuty(WorkloadStore workloads, StaffDirectory staff) {
+        this.workloads = workloads;
+        this.staff = staff;
+    }
+
+    public Mono<List<Person>> onShift(Department department, LocalDateTime at) {
+        List<DutyShift> shifts = department.onShift(at);
+        return workloads.openWork(shifts.stream().map(DutyShift::employeeId).distinct().toList())
+                .map(open -> shifts.stream()
+                        .map(s -> new Person(s.employeeId(), s.name(), open.getOrDefault(s.employeeId(), 0)))
+                        .distinct().toList());
+    }
+
+    /** The least-loaded person on shift, or empty when nobody is (the department names a handler when it acknowledges). */
+    public Mono<Optional<Actor>> pick(Department department, LocalDateTime at) {
+        List<DutyShift> shifts = department.onShift(at);
+        return workloads.openWork(shifts.stream().map(DutyShift::employeeId).distinct().toList())
+                .map(open -> HandlerPicker.pick(department, at, open)
+                        .map(shift -> actor(shift.employeeId(), shift.name(), department.code())));
+    }
+
+    public Actor actor(String employeeId, String name, String department) {
+        return staff.find(employeeId).map(StaffDirectory.StaffMember::toActor).orElseGet(() -> Actor.newBuilder()
+                .setEmployeeId(employeeId)
+                .setName(name == null ? employeeId : name)
+                .setDepartment(department)
+                .setRole("DEPARTMENT")
+                .build());
+    }
+}
