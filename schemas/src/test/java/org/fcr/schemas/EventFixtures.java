@@ -14,6 +14,10 @@ import org.fcr.events.RequestEventType;
 /** Small valid events for serde tests, here and in every service's tests (test-jar). */
 public final class EventFixtures {
 
+    static {
+        TrustedPackages.trustEventPackage();
+    }
+
     private EventFixtures() {
     }
 

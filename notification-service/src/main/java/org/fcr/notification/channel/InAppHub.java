@@ -1,0 +1,28 @@
+package org.fcr.notification.channel;
+
+import java.time.Instant;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
+
+/**
+ * Live in-app notices of this instance, for the per-person SSE streams. Best effort: a person not
+ * connected finds the notice in the inbox (the delivery log) instead.
+ */
+public class InAppHub {
+
+    /** What a signed-in person sees arrive. */
+    public record InAppNotice(String notificationId, String requestId, String recipientId, String subject,
+                              String body, boolean urgent, Instant at) {
+    }
+
+    private final Sinks.Many<InAppNotice> sink = Sinks.many().multicast().directBestEffort();
+
+    public void publish(InAppNotice notice) {
+        sink.tryEmitNext(notice);
+    }
+
+    public Flux<InAppNotice> streamFor(String personId) {
+        return sink.asFlux().filter(n -> n.recipientId().equals(personId));
+    }
+}
