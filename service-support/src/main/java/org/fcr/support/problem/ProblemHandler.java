@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -22,6 +24,7 @@ import reactor.core.publisher.Mono;
  * (unreadable JSON, wrong method) through the inherited handler.
  */
 @RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE) // before any other problem-details advice, so validation keeps its errors[]
 public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     public static final String TYPE_BASE = "https://fcr.example.org/problems/";

@@ -1,0 +1,41 @@
+package org.fcr.scoring.store;
+
+import java.util.Map;
+
+import org.fcr.scoring.domain.Contribution;
+import org.fcr.scoring.domain.EntrySummary;
+import org.fcr.scoring.domain.Subject;
+import org.fcr.scoring.domain.SubjectType;
+
+/**
+ * One subject's month, keyed {@code period|TYPE|subjectId}: each request's contribution under its
+ * request id and each entry's summary under its entry id, so every write is an idempotent $set.
+ * The pseudo-subject {@code ALL|all} holds the whole site (trend and monthly summary).
+ */
+public record PeriodAggregate(String id, String period, String subjectType, String subjectId, String subjectName,
+                              String department, Map<String, Contribution> requests, Map<String, EntrySummary> entries) {
+
+    public static final String ALL = "ALL";
+
+    public PeriodAggregate {
+        requests = requests == null ? Map.of() : requests;
+        entries = entries == null ? Map.of() : entries;
+    }
+
+    public static String idOf(String period, String type, String subjectId) {
+        return Keys.safe(period + "|" + type + "|" + subjectId);
+    }
+
+    public boolean isSite() {
+        return ALL.equals(subjectType);
+    }
+
+    public Subject subject() {
+        SubjectType type = SubjectType.valueOf(subjectType);
+        return new Subject(type, subjectId, subjectName == null ? subjectId : subjectName, department);
+    }
+
+    public static PeriodAggregate empty(String period, String type, String subjectId) {
+        return new PeriodAggregate(idOf(period, type, subjectId), period, type, subjectId, subjectId, null, Map.of(), Map.of());
+    }
+}
