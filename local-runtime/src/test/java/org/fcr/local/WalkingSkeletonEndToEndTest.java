@@ -32,13 +32,10 @@ class WalkingSkeletonEndToEndTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
-    @TempDir
-    Path data;
-
     private RunningSystem system;
 
     @BeforeAll
-    void startEverything() throws Exception {
+    void startEverything(@TempDir Path data) throws Exception {
         system = new RunningSystem(data, Map.of("sla-monitor", List.of("--fcr.sla.speedup=600")));
     }
 

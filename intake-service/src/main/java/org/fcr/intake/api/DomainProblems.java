@@ -1,0 +1,117 @@
+package org.fcr.intake.api;
+
+import java.util.List;
+import java.util.Map;
+
+import org.fcr.intake.domain.CommandRefused;
+import org.fcr.intake.domain.StageCommand;
+import org.fcr.intake.domain.StageConflict;
+import org.fcr.intake.messaging.NotYetDurable;
+import org.fcr.intake.store.StaleVersion;
+import org.fcr.support.problem.ApiProblem;
+import org.fcr.support.problem.ProblemHandler;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.core.codec.DecodingException;
+import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.server.ServerWebInputException;
+
+import tools.jackson.databind.DatabindException;
+
+/**
+ * The domain's refusals as problem+json: a stage conflict names the expected commands, a stale
+ * version says which version was expected, and unreadable bodies name the field that failed.
+ */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class DomainProblems {
+
+    private final ProblemHandler problems;
+
+    public DomainProblems(ProblemHandler problems) {
+        this.problems = problems;
+    }
+
+    @ExceptionHandler(StageConflict.class)
+    public ResponseEntity<ProblemDetail> stageConflict(StageConflict e) {
+        return problems.apiProblem(ApiProblem.conflict("stage-conflict", e.getMessage())
+                .with("command", e.command().path())
+                .with("currentStage", e.current().name())
+                .with("expected", e.expected().stream().map(StageCommand::path).toList()));
+    }
+
+    @ExceptionHandler(StaleVersion.class)
+    public ResponseEntity<ProblemDetail> stale(StaleVersion e) {
+        return problems.apiProblem(ApiProblem.conflict("stale-version", e.getMessage()
+                + "; read it again and retry").with("expectedVersion", e.expected()));
+    }
+
+    /** Stored, not yet acknowledged by the broker: never a success; retry with the same Idempotency-Key. */
+    @ExceptionHandler(NotYetDurable.class)
+    public ResponseEntity<ProblemDetail> notYetDurable(NotYetDurable e) {
+        ResponseEntity<ProblemDetail> answer = problems.apiProblem(new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE,
+                "not-yet-durable", "The broker did not acknowledge in time; the change will be relayed. Retry with "
+                + "the same Idempotency-Key to get the answer.").with("requestId", e.requestId()));
+        return ResponseEntity.status(answer.getStatusCode()).header("Retry-After", "5").body(answer.getBody());
+    }
+
+    @ExceptionHandler(CommandRefused.class)
+    public ResponseEntity<ProblemDetail> refused(CommandRefused e) {
+        ApiProblem problem = e.why() == CommandRefused.Why.FORBIDDEN
+                ? new ApiProblem(HttpStatus.FORBIDDEN, "forbidden", e.getMessage())
+                : ApiProblem.badRequest("validation", e.getMessage());
+        if (e.field() != null) {
+            problem.with("field", e.field());
+        }
+        return problems.apiProblem(problem);
+    }
+
+    /** Bean validation: every field at fault in {@code errors}, the first also in {@code field}. */
+    @ExceptionHandler(WebExchangeBindException.class)
+    public ResponseEntity<ProblemDetail> invalid(WebExchangeBindException e) {
+        List<Map<String, String>> errors = e.getFieldErrors().stream()
+                .map(f -> Map.of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage())))
+                .sorted(java.util.Comparator.comparing(m -> m.get("field")))
+                .toList();
+        ApiProblem problem = ApiProblem.badRequest("validation", "Invalid request: " + String.join("; ",
+                errors.stream().map(m -> m.get("field") + " " + m.get("message")).toList()));
+        problem.with("errors", errors);
+        if (!errors.isEmpty()) {
+            problem.with("field", errors.get(0).get("field"));
+        }
+        return problems.apiProblem(problem);
+    }
+
+    @ExceptionHandler(ServerWebInputException.class)
+    public ResponseEntity<ProblemDetail> unreadable(ServerWebInputException e) {
+                String field = null;
+        Throwable cause = e;
+        while (cause != null) {
+            if (cause instanceof org.springframework.core.io.buffer.DataBufferLimitException) {
+                return problems.apiProblem(new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "too-large", "The body is too large"));
+            }
+            if (cause instanceof DatabindException d && !d.getPath().isEmpty()) {
+                field = String.join(".", d.getPath().stream()
+                        .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]").toList());
+            }
+            cause = cause.getCause();
+        }
+        ApiProblem problem = ApiProblem.badRequest("unreadable", field == null
+                ? "The body is not readable JSON of the expected shape"
+                : "Field '" + field + "' has a value of the wrong type or format");
+        if (field != null) {
+            problem.with("field", field);
+        }
+        return problems.apiProblem(problem);
+    }
+
+    @ExceptionHandler(DecodingException.class)
+    public ResponseEntity<ProblemDetail> decoding(DecodingException e) {
+        return unreadable(new ServerWebInputException("unreadable", null, e));
+    }
+}

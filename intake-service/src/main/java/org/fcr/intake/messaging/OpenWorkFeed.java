@@ -1,0 +1,73 @@
+package org.fcr.intake.messaging;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.apache.kafka.common.TopicPartition;
+
+import org.fcr.events.RequestEvent;
+import org.fcr.events.SlaEvent;
+import org.fcr.intake.store.OpenWork;
+import org.fcr.schemas.Topics;
+import org.fcr.support.kafka.ListenerFactories;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.listener.ConsumerSeekAware;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps {@link OpenWork} current on every instance: each instance reads fcr.requests and fcr.sla
+ * in a consumer group of its own (from the latest offset), after loading the open requests once.
+ */
+@Component
+public class OpenWorkFeed implements ConsumerSeekAware {
+
+    private static final Logger log = LoggerFactory.getLogger(OpenWorkFeed.class);
+    private static final String OWN_GROUP = "intake-open-work-#{T(java.util.UUID).randomUUID()}";
+
+    private final OpenWork openWork;
+    private final AtomicBoolean loading = new AtomicBoolean();
+
+    public OpenWorkFeed(OpenWork openWork) {
+        this.openWork = openWork;
+    }
+
+    @Bean
+    static ConcurrentKafkaListenerContainerFactory<String, RequestEvent> requestsListenerFactory(ListenerFactories f) {
+        return f.forTopic(Topics.REQUESTS);
+    }
+
+    /**
+     * Loads the open requests once this instance reads fcr.requests from its end, so nothing written
+     * meanwhile is missed (a state read twice keeps the newer one).
+     */
+    @Override
+    public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
+        boolean requests = assignments.keySet().stream().anyMatch(p -> p.topic().equals(Topics.REQUESTS.name()));
+        if (requests && loading.compareAndSet(false, true)) {
+            openWork.load().subscribe(n -> log.info("Open work loaded: {} open requests", n),
+                    e -> {
+                        loading.set(false);
+                        log.warn("Open work could not be loaded; lists read the store: {}", e.toString());
+                    });
+        }
+    }
+
+    @KafkaListener(topics = "fcr.requests", groupId = OWN_GROUP, containerFactory = "requestsListenerFactory",
+            properties = "auto.offset.reset=latest")
+    public void onRequestEvent(RequestEvent event) {
+        if (!openWork.apply(event)) {
+            openWork.reload(event.getRequestId()).block(Duration.ofSeconds(30));
+        }
+    }
+
+    @KafkaListener(topics = "fcr.sla", groupId = OWN_GROUP, containerFactory = "slaListenerFactory",
+            properties = "auto.offset.reset=latest")
+    public void onSla(SlaEvent event) {
+        openWork.recordSla(event);
+    }
+}

@@ -1,0 +1,206 @@
+package org.fcr.intake.store;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.PriorityQueue;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.bson.Document;
+import org.fcr.events.RequestEvent;
+import org.fcr.events.SlaEvent;
+import org.fcr.intake.domain.RequestEvolution;
+import org.fcr.intake.domain.RequestState;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+/**
+ * The open work, kept apart from the archive (ARCHITECTURE §4): every open request's state and
+ * deadlines in memory, so the desk's and the departments' lists never scan the store. Loaded once
+ * at start, then kept current by fcr.requests and fcr.sla (read by every instance) and by this
+ * instance's own writes. An event that does not follow on (a gap) reloads that one request by _id.
+ */
+@Component
+public class OpenWork {
+
+    /** A request's state and deadlines, with its list line made once per change (lists only read it). */
+    private record Entry(RequestState state, Document deadlines, Document line) {
+
+        Entry(RequestState state, Document deadlines) {
+            this(state, deadlines, summary(state, deadlines));
+        }
+    }
+
+    private final Map<String, Entry> open = new ConcurrentHashMap<>();
+    /** Ids of requests whose open-list line changed, for pages that listen instead of polling. */
+    private final Sinks.Many<String> changes = Sinks.many().multicast().directBestEffort();
+    private final ReactiveMongoTemplate mongo;
+    private final RequestStore store;
+    private volatile boolean loaded;
+
+    public OpenWork(ReactiveMongoTemplate mongo, RequestStore store) {
+        this.mongo = mongo;
+        this.store = store;
+    }
+
+    public Flux<String> changes() {
+        return changes.asFlux();
+    }
+
+    private void changed(String requestId) {
+        changes.tryEmitNext(requestId);
+    }
+
+    public boolean loaded() {
+        return loaded;
+    }
+
+    public int size() {
+        return open.size();
+    }
+
+    /** Reads the open requests once (a scan, at start only). */
+    public Mono<Integer> load() {
+        return mongo.find(Query.query(Criteria.where("status").is("OPEN")), Document.class, RequestStore.COLLECTION)
+                .map(RequestStore::toStored)
+                .doOnNext(this::put)
+                .count()
+                .map(Long::intValue)
+                .doOnSuccess(n -> loaded = true);
+    }
+
+    /** A request's new state, from this instance's write or a reload; older states never replace newer ones. */
+    public void put(StoredRequest stored) {
+        put(stored.state(), stored.deadlines());
+    }
+
+    public void put(RequestState state, Document deadlines) {
+        open.compute(state.id(), (id, current) -> {
+            if (current != null && current.state().sequence() >= state.sequence()) {
+                return current;
+            }
+            if (!state.open()) {
+                return null;
+            }
+            return new Entry(state, deadlines != null ? deadlines : current != null ? current.deadlines() : new Document());
+        });
+        changed(state.id());
+    }
+
+    /** Applies an event read from fcr.requests; answers false when the request must be reloaded. */
+    public boolean apply(RequestEvent event) {
+        boolean[] follows = {true};
+        open.compute(event.getRequestId(), (id, current) -> {
+            long have = current == null ? 0 : current.state().sequence();
+            if (event.getSequence() <= have) {
+                return current;
+            }
+            if (event.getSequence() != have + 1) {
+                follows[0] = false;
+                return current;
+            }
+            RequestState next = RequestEvolution.apply(current == null ? null : current.state(), event);
+            return next.open() ? new Entry(next, current == null ? new Document() : current.deadlines()) : null;
+        });
+        if (follows[0]) {
+            changed(event.getRequestId());
+        }
+        return follows[0];
+    }
+
+    public Mono<Void> reload(String requestId) {
+        return store.find(requestId).doOnNext(this::put).then();
+    }
+
+    public void recordSla(SlaEvent e) {
+        open.computeIfPresent(e.getRequestId(), (id, current) -> {
+            Document deadlines = DeadlineBoard.withClock(current.deadlines(), e);
+            return deadlines == null ? current : new Entry(current.state(), deadlines);
+        });
+        changed(e.getRequestId());
+    }
+
+    /**
+     * A page of open requests matching the filter, as summary documents (the shape the store lists).
+     * Keeps only the best (page + 1) × size lines while scanning, so a page costs one pass, not a sort.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public List<Document> find(RequestFilter filter, int page, int size, String sortField, Sort.Direction direction) {
+        Comparator<Comparable> keys = direction == Sort.Direction.DESC
+                ? Comparator.nullsLast(Comparator.<Comparable>reverseOrder())
+                : Comparator.nullsLast(Comparator.<Comparable>naturalOrder());
+        Comparator<Document> byKey = (a, b) -> keys.compare(sortKey(a, sortField), sortKey(b, sortField));
+        Comparator<Document> order = byKey.thenComparing(d -> d.getString("_id"));
+        int keep = (page + 1) * size;
+        PriorityQueue<Document> best = new PriorityQueue<>(keep + 1, order.reversed());
+        for (Entry entry : open.values()) {
+            if (matches(entry.line(), filter)
+                    && (best.size() < keep || order.compare(entry.line(), best.peek()) < 0)) {
+                best.offer(entry.line());
+                if (best.size() > keep) {
+                    best.poll();
+                }
+            }
+        }
+        List<Document> sorted = new ArrayList<>(best);
+        sorted.sort(order);
+        return sorted.subList(Math.min(page * size, sorted.size()), sorted.size());
+    }
+
+    public long count(RequestFilter filter) {
+        return open.values().stream().map(Entry::line).filter(d -> matches(d, filter)).count();
+    }
+
+    static Document summary(RequestState state, Document deadlines) {
+        Document d = new Document("_id", state.id());
+        d.putAll(RequestDocuments.summary(state));
+        d.put("deadlines", deadlines);
+        d.put("overdueStages", DeadlineBoard.overdue(deadlines));
+        d.put("nextDeadline", DeadlineBoard.nextDeadline(deadlines));
+        return d;
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static Comparable sortKey(Document d, String field) {
+        Object value = d.get("stage".equals(field) ? "step" : field);
+        return value instanceof Comparable c ? c : null;
+    }
+
+    static boolean matches(Document d, RequestFilter f) {
+        if (!eq(d, "status", f.status()) || !eq(d, "step", f.stage()) || !eq(d, "category", f.category())
+                || !eq(d, "channel", f.channel()) || !eq(d, "register", f.register())
+                || !eq(d, "firstResponderId", f.firstResponder()) || !eq(d, "department", f.department())
+                || !eq(d, "handlerId", f.handler())) {
+            return false;
+        }
+        if (f.returnedBy() != null && !d.getList("returnedBy", String.class, List.of()).contains(f.returnedBy())) {
+            return false;
+        }
+        Date received = d.getDate("receivedAt");
+        if (f.from() != null && (received == null || received.toInstant().isBefore(f.from()))) {
+            return false;
+        }
+        if (f.to() != null && (received == null || !received.toInstant().isBefore(f.to()))) {
+            return false;
+        }
+        if (f.overdue() != null) {
+            boolean overdue = !d.getList("overdueStages", String.class, List.of()).isEmpty();
+            return overdue == f.overdue();
+        }
+        return true;
+    }
+
+    private static boolean eq(Document d, String field, String wanted) {
+        return wanted == null || wanted.isBlank() || Objects.equals(d.get(field), wanted);
+    }
+}

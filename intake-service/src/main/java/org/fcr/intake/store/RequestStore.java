@@ -1,0 +1,76 @@
+package org.fcr.intake.store;
+
+import java.util.List;
+
+import org.bson.Document;
+import org.fcr.events.RequestEvent;
+import org.fcr.intake.domain.Decision;
+import org.fcr.intake.domain.RequestEvolution;
+import org.fcr.intake.domain.RequestState;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * The request aggregates: one document per request, written in one atomic operation per command
+ * (insert for a new request; update guarded by the version for the others). Reads are by _id.
+ */
+@Repository
+public class RequestStore {
+
+    public static final String COLLECTION = "requests";
+
+    private final ReactiveMongoTemplate mongo;
+
+    public RequestStore(ReactiveMongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    public Mono<StoredRequest> find(String id) {
+        return mongo.findById(id, Document.class, COLLECTION).map(RequestStore::toStored);
+    }
+
+    /** Inserts a new request; completes empty when a request with that id already exists. */
+    public Mono<Boolean> insert(Decision decision) {
+        Document doc = RequestDocuments.newDocument(decision.state(), decision.events());
+        return mongo.insert(doc, COLLECTION).thenReturn(true)
+                .onErrorResume(DuplicateKeyException.class, e -> Mono.just(false));
+    }
+
+    /** Appends the decision's events if the request is still at {@code expectedSeq}; else {@link StaleVersion}. */
+    public Mono<Void> append(Decision decision, long expectedSeq) {
+        String id = decision.state().id();
+        Update update = new Update();
+        RequestDocuments.summary(decision.state()).forEach(update::set);
+        update.push(RequestDocuments.EVENTS).each(RequestDocuments.encode(decision.events()).toArray());
+        Query query = Query.query(Criteria.where("_id").is(id).and(RequestDocuments.SEQ).is(expectedSeq));
+        return mongo.updateFirst(query, update, COLLECTION)
+                .flatMap(result -> result.getMatchedCount() == 1 ? Mono.<Void>empty()
+                        : Mono.error(new StaleVersion(id, expectedSeq)));
+    }
+
+    /** Rebuilds a request from events read back from fcr.requests (the store lost it or part of it). */
+    public Mono<Void> replace(String id, List<RequestEvent> events) {
+        RequestState state = RequestEvolution.replay(events);
+        Document doc = RequestDocuments.newDocument(state, events);
+        return mongo.findById(id, Document.class, COLLECTION)
+                .map(existing -> {
+                    doc.put("deadlines", existing.get("deadlines", new Document()));
+                    doc.put("overdueStages", existing.getList("overdueStages", String.class, List.of()));
+                    return doc;
+                })
+                .defaultIfEmpty(doc)
+                .flatMap(d -> mongo.save(d, COLLECTION))
+                .then();
+    }
+
+    static StoredRequest toStored(Document doc) {
+        List<RequestEvent> events = RequestDocuments.events(doc);
+        return new StoredRequest(RequestEvolution.replay(events), events, doc.get("deadlines", new Document()));
+    }
+}
