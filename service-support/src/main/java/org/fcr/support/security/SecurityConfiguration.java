@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
@@ -83,6 +84,13 @@ public class SecurityConfiguration {
         log.info("Demo users: {}", directory.getUsers().stream()
                 .map(u -> u.getUsername() + " " + u.getRoles()).collect(Collectors.joining(", ")));
         return new MapReactiveUserDetailsService(users);
+    }
+
+    /** Basic sign-in checked once per user and password every few minutes, not bcrypt on every call. */
+    @Bean
+    ReactiveAuthenticationManager cachedStaffAuthentication(MapReactiveUserDetailsService staffUserDetails,
+                                                            PasswordEncoder passwordEncoder) {
+        return CachedSignIn.over(staffUserDetails, passwordEncoder);
     }
 
     @Bean

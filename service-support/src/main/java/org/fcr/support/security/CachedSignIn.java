@@ -1,4 +1,4 @@
-package org.fcr.intake.config;
+package org.fcr.support.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -9,8 +9,6 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.authentication.UserDetailsRepositoryReactiveAuthenticationManager;
 import org.springframework.security.core.Authentication;
@@ -25,14 +23,15 @@ import reactor.core.publisher.Mono;
  * a second. A successful sign-in is remembered for a few minutes under a SHA-256 of the
  * credentials (never the password itself), so only the first call of a user pays for the hash.
  */
-@Configuration(proxyBeanMethods = false)
-public class CachedSignIn {
+public final class CachedSignIn {
 
     static final Duration KEEP = Duration.ofMinutes(5);
     static final int MAX_ENTRIES = 10_000;
 
-    @Bean
-    ReactiveAuthenticationManager cachedStaffAuthentication(ReactiveUserDetailsService users, PasswordEncoder encoder) {
+    private CachedSignIn() {
+    }
+
+    public static ReactiveAuthenticationManager over(ReactiveUserDetailsService users, PasswordEncoder encoder) {
         var checked = new UserDetailsRepositoryReactiveAuthenticationManager(users);
         checked.setPasswordEncoder(encoder);
         Map<String, Remembered> remembered = new ConcurrentHashMap<>();
