@@ -31,7 +31,7 @@
       const body = document.querySelector('#queue tbody');
       body.innerHTML = '';
       page.items.forEach(item => body.appendChild(el('tr', { 'data-id': item.id, onclick: () => open(item.id) }, [
-        el('td', { text: item.id }),
+        intake.idCell(item),
         el('td', { text: fcr.t('cat.' + item.category) + (item.subcategory ? ' · ' + item.subcategory : ''), class: item.major ? 'major' : null }),
         el('td', { text: item.customerName + (item.customerUnit ? ' ' + item.customerUnit : '') + (item.customerPhone ? ' ' + item.customerPhone : '') }),
         el('td', { text: item.description }),
@@ -45,7 +45,7 @@
       const body = document.querySelector('#returned tbody');
       body.innerHTML = '';
       page.items.forEach(item => body.appendChild(el('tr', { 'data-id': item.id, onclick: () => open(item.id) }, [
-        el('td', { text: item.id }), el('td', { text: item.description }),
+        intake.idCell(item), el('td', { text: item.description }),
         el('td', { text: fcr.t('stage.' + item.stage) }),
         el('td', { text: item.stage === 'AWAITING_DISPATCH' ? '' : (item.department || '') })
       ])));

@@ -11,7 +11,7 @@
       'f.channel': '渠道', 'f.category': '类别', 'f.customer': '客户姓名', 'f.unit': '房号/地址', 'f.phone': '电话',
       'f.description': '诉求内容', 'f.subcategory': '子类', 'f.size': '规模', 'f.scope': '范围', 'f.promisedBy': '承诺时间',
       'f.promisedResult': '承诺结果', 'f.confirmation': '客户确认(方式/时间)',
-      'f.askedTogether': '同时被询问的员工(用户名,逗号分隔)', 'f.major': '重大投诉', 'f.paid': '有偿服务', 'f.dispatch': '立即登记并下传',
+      'f.askedTogether': '同时被询问的员工(用户名,逗号分隔)', 'f.major': '重大投诉', 'f.paid': '有偿服务', 'f.dispatch': '立即登记并下传', 'f.drill': '试运行(演练)',
       'ch.HOTLINE': '热线电话', 'ch.WALK_IN': '来访', 'ch.WEB': '网页', 'ch.APP': 'App', 'ch.INTERNAL': '内部', 'ch.OTHER': '其他',
       'size.SMALL': '小', 'size.LARGE': '大', 'scope.IN_SCOPE': '合同内', 'scope.OUT_OF_SCOPE': '合同外(有偿)',
       'col.id': '编号', 'col.received': '受理时间', 'col.category': '类别', 'col.customer': '客户', 'col.description': '内容',
@@ -25,7 +25,7 @@
       'f.description': 'What is needed', 'f.subcategory': 'Subcategory', 'f.size': 'Size', 'f.scope': 'Scope',
       'f.promisedBy': 'Promised by', 'f.promisedResult': 'Promised result',
       'f.confirmation': 'Customer confirmation (how / when)', 'f.askedTogether': 'Staff asked together (usernames, comma-separated)', 'f.major': 'Major complaint', 'f.paid': 'Paid service',
-      'f.dispatch': 'Register and dispatch now',
+      'f.dispatch': 'Register and dispatch now', 'f.drill': 'Trial run (drill)',
       'ch.HOTLINE': 'Hotline', 'ch.WALK_IN': 'Walk-in', 'ch.WEB': 'Web', 'ch.APP': 'App', 'ch.INTERNAL': 'Internal', 'ch.OTHER': 'Other',
       'size.SMALL': 'Small', 'size.LARGE': 'Large', 'scope.IN_SCOPE': 'In scope', 'scope.OUT_OF_SCOPE': 'Out of scope (paid)',
       'col.id': 'Id', 'col.received': 'Received', 'col.category': 'Category', 'col.customer': 'Customer',
@@ -52,7 +52,7 @@
       body.innerHTML = '';
       page.items.forEach(item => {
         const row = el('tr', { 'data-id': item.id, class: item.id === selected ? 'selected' : null, onclick: () => open(item.id) }, [
-          el('td', { text: item.id }),
+          intake.idCell(item),
           el('td', { text: new Date(item.receivedAt).toLocaleString(fcr.language()) }),
           el('td', { text: fcr.t('cat.' + item.category) + (item.subcategory ? ' · ' + item.subcategory : ''), class: item.major ? 'major' : null }),
           el('td', { text: item.customerName + (item.customerUnit ? ' ' + item.customerUnit : '') }),
@@ -93,6 +93,8 @@
       customer: { name: v('customer-name'), unit: v('customer-unit') || null, phone: v('customer-phone') || null },
       description: v('description'), promisedBy: promised ? new Date(promised).toISOString() : null,
       promisedResult: v('promised-result') || null, dispatch: document.getElementById('dispatch').checked,
+      // a drill by choice; the server also marks one during a trial period or for a department in TRIAL
+      drill: document.getElementById('drill').checked,
       customerConfirmation: v('customer-confirmation') || null,
       // the highest-ranked of those asked together becomes first responder (the server applies the rule)
       askedTogether: v('asked-together') ? v('asked-together').split(/[,，\s]+/).filter(Boolean) : null

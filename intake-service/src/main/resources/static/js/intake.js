@@ -27,7 +27,9 @@
       'sat.SATISFIED': '满意', 'sat.BASICALLY_SATISFIED': '基本满意', 'sat.NOT_SATISFIED': '不满意',
       'level.SUPERVISOR': '主管', 'level.OFFICE_MANAGER': '管理处主任(矛盾升级)',
       'ok': '确定', 'cancel': '取消', 'overdue': '已超时', 'no.deadline': '—', 'signout': '退出',
-      'timeline': '处理记录', 'loading': '加载中…',
+      'timeline': '处理记录', 'loading': '加载中…', 'drill': '试运行',
+      'drill.hint': '模拟试运行:全流程照常处理,扣分单独记录,不通知客户',
+      'trial.period': '试运行期间', 'trial.department': '本部门试运行中',
       'ev.ACCEPTED': '受理', 'ev.FILLED_IN': '填报', 'ev.REGISTERED': '登记', 'ev.DISPATCH_REQUESTED': '申请派单',
       'ev.DISPATCHED': '派单', 'ev.ACKNOWLEDGED': '接单', 'ev.RETURNED': '退单', 'ev.FORWARDED': '转派',
       'ev.ORGANISED': '组织', 'ev.ON_SITE': '到场', 'ev.COMPLETED': '完成', 'ev.CUSTOMER_SIGNED_OFF': '客户验收',
@@ -59,7 +61,9 @@
       'sat.SATISFIED': 'Satisfied', 'sat.BASICALLY_SATISFIED': 'Basically satisfied', 'sat.NOT_SATISFIED': 'Not satisfied',
       'level.SUPERVISOR': 'Supervisor', 'level.OFFICE_MANAGER': 'Office manager (conflict)',
       'ok': 'OK', 'cancel': 'Cancel', 'overdue': 'Overdue', 'no.deadline': '—', 'signout': 'Sign out',
-      'timeline': 'Timeline', 'loading': 'Loading…'
+      'timeline': 'Timeline', 'loading': 'Loading…', 'drill': 'Trial run',
+      'drill.hint': 'Simulated trial run: handled as usual, penalties kept apart, customers never notified',
+      'trial.period': 'Trial period running', 'trial.department': 'Your department is in trial'
     }
   });
 
@@ -180,7 +184,7 @@
 
   function renderTimeline(target, view) {
     target.innerHTML = '';
-    target.appendChild(el('h3', { text: fcr.t('timeline') + ' · ' + view.id }));
+    target.appendChild(el('h3', { text: fcr.t('timeline') + ' · ' + view.id + ' ' }, view.drill ? [drillBadge()] : []));
     const list = el('ol', { class: 'timeline', id: 'timeline' });
     view.timeline.forEach(e => {
       const details = Object.entries(e.details || {})
@@ -204,6 +208,27 @@
     tickCountdowns();
   }
 
+  /** The visible 试运行 mark of a drill (issue 8): in lists, in the details, never to be missed. */
+  function drillBadge() {
+    return el('span', { class: 'badge-drill', title: fcr.t('drill.hint'), text: fcr.t('drill') });
+  }
+
+  /** The id cell of a list row, with the drill badge when the request is a rehearsal. */
+  function idCell(item) {
+    return el('td', { text: item.id + ' ' }, item.drill ? [drillBadge()] : []);
+  }
+
+  /** A banner in the bar while a trial period runs or the signed-in user's department rehearses. */
+  function trialBanner(me) {
+    return fcr.api('/api/trial').then(trial => {
+      const mine = trial.departments.find(d => d.code === me.department);
+      const key = trial.activePeriod ? 'trial.period' : (mine && mine.mode === 'TRIAL' ? 'trial.department' : null);
+      if (!key) return;
+      const bar = document.querySelector('header.fcr-bar');
+      bar.insertBefore(el('span', { id: 'trial-banner', class: 'badge-drill', 'data-i18n': key, text: fcr.t(key) }), bar.children[1] || null);
+    }).catch(() => {});
+  }
+
   function header(titleKey) {
     const bar = document.querySelector('header.fcr-bar');
     const user = el('span', { id: 'who' });
@@ -213,8 +238,8 @@
     bar.appendChild(user);
     bar.appendChild(lang);
     bar.appendChild(el('button', { type: 'button', 'data-i18n': 'signout', text: fcr.t('signout'), onclick: () => { fcr.signOut(); location.reload(); } }));
-    return fcr.api('/api/me').then(me => { user.textContent = me.name + ' · ' + (me.department || ''); return me; });
+    return fcr.api('/api/me').then(me => { user.textContent = me.name + ' · ' + (me.department || ''); trialBanner(me); return me; });
   }
 
-  global.intake = { el, countdown, tickCountdowns, deadlineCell, runCommand, commandButtons, renderTimeline, header, showError };
+  global.intake = { el, countdown, tickCountdowns, deadlineCell, runCommand, commandButtons, renderTimeline, header, showError, drillBadge, idCell };
 })(window);

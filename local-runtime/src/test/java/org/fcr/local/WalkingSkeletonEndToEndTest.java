@@ -10,6 +10,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.fcr.events.DispatchOrder;
+import org.fcr.local.simulator.Behaviour;
+import org.fcr.local.simulator.PlannedRequest;
+import org.fcr.local.simulator.Simulator;
+import org.fcr.local.simulator.TrafficPlan;
 import org.fcr.events.SlaEvent;
 import org.fcr.events.SlaEventKind;
 import org.fcr.events.Stage;
@@ -94,6 +98,52 @@ class WalkingSkeletonEndToEndTest {
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(
                 RunningSystem.elements(system.get("notification-service", "/api/notifications?requestId=" + id, "mgr01")))
                 .isNotEmpty());
+    }
+
+    /**
+     * Issue 8: a short simulated drill day through the public APIs only. Every request ends
+     * closed or stays open with a deadline from sla-monitor; an on-time request walks every stage
+     * of the chain; drill lapses reach the drill ledger and never the real one.
+     */
+    @Test
+    void aSimulatedDrillDayWalksTheWholeChainAndNeverTouchesRealScores() throws Exception {
+        long seed = 11;
+        int requests = 10;
+        List<PlannedRequest> plan = TrafficPlan.of(seed, requests);
+        assertThat(plan).extracting(PlannedRequest::behaviour).as("this seed's day").contains(Behaviour.ON_TIME, Behaviour.LATE_ON_SITE);
+
+        var outcome = new Simulator(new Simulator.Options(system.url("intake-service", ""), RunningSystem.PASSWORD,
+                seed, requests, 600, true)).run();
+
+        assertThat(outcome.refused()).isZero();
+        assertThat(outcome.requestIds()).hasSize(requests);
+        List<String> closedTimeline = null;
+        for (String id : outcome.requestIds()) {
+            JsonNode request = system.get("intake-service", "/api/requests/" + id, "desk01");
+            assertThat(request.get("drill").asBoolean()).as("drill flag kept on %s", id).isTrue();
+            if (request.get("status").asText().equals("CLOSED")) {
+                closedTimeline = RunningSystem.elements(request.get("timeline")).stream().map(e -> e.get("type").asText()).toList();
+            } else {
+                await().atMost(PATIENCE).untilAsserted(() -> assertThat(RunningSystem.elements(
+                        system.get("sla-monitor", "/api/stages?requestId=" + id, "mgr01"))).as("open %s has a clock", id).isNotEmpty());
+            }
+        }
+        assertThat(closedTimeline).as("at least one request closed").isNotNull()
+                .containsSubsequence("ACCEPTED", "REGISTERED", "DISPATCH_REQUESTED", "DISPATCHED", "ACKNOWLEDGED", "ON_SITE",
+                        "COMPLETED", "CUSTOMER_SIGNED_OFF", "REPORTED_BACK", "CUSTOMER_NOTIFIED", "REVISITED", "CLOSED");
+
+        // lapses of the drill are on the drill ledger only
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            List<JsonNode> entries = new java.util.ArrayList<>();
+            for (String id : outcome.requestIds()) {
+                entries.addAll(RunningSystem.elements(system.get("scoring-service", "/api/ledger?requestId=" + id, "mgr01")));
+            }
+            assertThat(entries).isNotEmpty().allSatisfy(e -> assertThat(e.get("drill").asBoolean()).isTrue());
+        });
+        String period = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        List<String> realLedgerRequests = RunningSystem.elements(system.get("scoring-service", "/api/ledger?period=" + period, "mgr01"))
+                .stream().map(e -> e.path("requestId").asText("")).toList();
+        assertThat(realLedgerRequests).doesNotContainAnyElementsOf(outcome.requestIds());
     }
 
     private List<String> timelineTypes(String id) throws Exception {

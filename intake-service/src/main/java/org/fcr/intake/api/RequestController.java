@@ -12,6 +12,7 @@ import org.fcr.intake.domain.NewRequest;
 import org.fcr.intake.domain.RequestIntake;
 import org.fcr.intake.messaging.RequestWorkflow;
 import org.fcr.intake.store.RequestStore;
+import org.fcr.intake.store.TrialStore;
 import org.fcr.support.problem.ApiProblem;
 import org.fcr.support.security.CurrentActor;
 import org.springframework.http.ResponseEntity;
@@ -37,9 +38,11 @@ public class RequestController {
     private final CurrentActor currentActor;
     private final StaffResolver staff;
     private final Idempotency idempotency;
+    private final TrialStore trial;
 
     public RequestController(RequestWorkflow workflow, RequestStore store, CurrentActor currentActor,
-                             StaffResolver staff, Idempotency idempotency) {
+                             StaffResolver staff, Idempotency idempotency, TrialStore trial) {
+        this.trial = trial;
         this.workflow = workflow;
         this.store = store;
         this.currentActor = currentActor;
@@ -57,7 +60,9 @@ public class RequestController {
                 () -> {
                     NewRequest request = toNewRequest(body);
                     String id = RequestIds.next(signer.getEmployeeId(), key);
-                    return workflow.create(RequestIntake.accept(id, request, signer, RequestWorkflow.now()))
+                    // the trial settings are one small document, read at every accept (issue 8)
+                    return trial.current().flatMap(settings -> workflow.create(
+                                    RequestIntake.accept(id, request, signer, RequestWorkflow.now(), settings)))
                             .map(state -> ResponseEntity.created(URI.create("/api/requests/" + state.id()))
                                     .eTag(Long.toString(state.sequence()))
                                     .body(RequestView.of(state, List.of(), List.of())));

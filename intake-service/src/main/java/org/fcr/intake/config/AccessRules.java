@@ -11,7 +11,7 @@ import org.springframework.http.HttpMethod;
 /**
  * Who may give which command: any staff member accepts requests (every employee can be first
  * responder); department commands are for departments and those acting for them; only a manager
- * changes a first responder; repair is for administrators.
+ * changes a first responder or the trial-run settings; repair is for administrators.
  */
 @Configuration(proxyBeanMethods = false)
 public class AccessRules {
@@ -20,6 +20,9 @@ public class AccessRules {
     ApiAuthorizationRules intakeRules() {
         return exchanges -> {
             exchanges.matchers(SecurityConfiguration.writesUnder("/api/admin/**")).hasRole(Role.ADMIN.name());
+            // issue 8: switching trial/live and declaring trial periods is a manager's audited action
+            exchanges.matchers(SecurityConfiguration.writesUnder("/api/trial/**"))
+                    .hasAnyRole(Role.MANAGER.name(), Role.ADMIN.name());
             exchanges.pathMatchers(HttpMethod.POST, "/api/requests/*/" + StageCommand.OVERRIDE_FIRST_RESPONDER.path())
                     .hasAnyRole(Role.MANAGER.name(), Role.ADMIN.name());
             for (StageCommand c : StageCommand.values()) {

@@ -28,6 +28,11 @@ public final class RequestIntake {
     }
 
     public static Decision accept(String requestId, NewRequest r, Actor signer, Instant now) {
+        return accept(requestId, r, signer, now, TrialSettings.ALL_LIVE);
+    }
+
+    /** As above, marking the request a drill when the trial settings say so (issue 8, {@link DrillRule}). */
+    public static Decision accept(String requestId, NewRequest r, Actor signer, Instant now, TrialSettings trial) {
         Instant receivedAt = r.receivedAt() == null ? now : r.receivedAt();
         if (receivedAt.isAfter(now.plus(CLOCK_SKEW))) {
             throw CommandRefused.invalid("receivedAt", "receivedAt lies in the future");
@@ -51,7 +56,7 @@ public final class RequestIntake {
                 .setCustomer(r.customer())
                 .setBuilding(r.building())
                 .setPaid(r.paid())
-                .setDrill(r.drill())
+                .setDrill(DrillRule.isDrill(r.drill(), receivedAt, firstResponder, trial))
                 .build();
         Accepted accepted = Accepted.newBuilder()
                 .setReceivedAt(receivedAt)

@@ -59,6 +59,22 @@ class DeskConsolePageTest extends IntakeServiceTestBase {
         assertThat(view(lastCreated()).get("customer").toString()).contains("张女士");
     }
 
+    @Test
+    void aDrillCarriesAVisibleTrialRunBadgeInTheListAndTheDetails() throws Exception {
+        String id = create(SKELETON.replace("{\"channel\"", "{\"drill\":true,\"channel\""));
+        try (Browser browser = Browser.open()) {
+            browser.signIn("http://localhost:" + port + "/", "desk01");
+            By badge = By.cssSelector("#requests tr[data-id='" + id + "'] .badge-drill");
+            browser.waitFor(badge);
+            assertThat(browser.text(badge)).isEqualTo("试运行");
+
+            browser.click(By.cssSelector("#requests tr[data-id='" + id + "']"));
+            browser.waitFor(By.cssSelector("#details h3 .badge-drill"));
+            assertThat(browser.text(By.cssSelector("#details h3"))).contains(id).contains("试运行");
+            browser.screenshot("desk-drill");
+        }
+    }
+
     private String lastCreated() {
         @SuppressWarnings("unchecked")
         var page = get("desk01", "/api/requests?status=OPEN&size=1&sort=acceptedAt,desc").exchange()
