@@ -29,7 +29,12 @@ fcr.messages({
     'stage.REVISIT': '回访', 'stage.CONSENT': '确认收费',
     'sat.SATISFIED': '满意', 'sat.BASICALLY_SATISFIED': '基本满意', 'sat.NOT_SATISFIED': '不满意', 'sat.UNKNOWN': '无效回访',
     'dept.engineering': '工程维修部', 'dept.security': '秩序维护部', 'dept.cleaning': '保洁部', 'dept.landscaping': '绿化部',
-    'dept.customer-service': '客服中心', 'dept.administration': '行政部'
+    'dept.customer-service': '客服中心', 'dept.administration': '行政部', 'dept.unassigned': '未分派',
+    'mode.live': '正式', 'mode.drill': '试运行', 'drill.banner': '试运行：以下为演练数据，不计入正式考核、排名与罚款',
+    trial: '试运行报告（若正式运行将扣的分与罚款）', 'col.met': '按时环节', 'col.breached': '超时环节',
+    'col.byStage': '各环节（按时/超时）', 'col.wouldPoints': '将扣分', 'col.wouldFine': '将罚款（元）',
+    'col.entries': '违规次数', 'col.top': '最常见违规', total: '合计',
+    'addsUp.yes': '各部门之和与合计一致', 'addsUp.no': '各部门之和与合计不一致', 'source.drill': '来源：试运行'
   },
   en: {
     title: 'Management dashboard', period: 'Period', subjects: 'Subjects', 'type.DEPARTMENT': 'Departments',
@@ -65,6 +70,13 @@ fcr.messages({
     'stage.CONSENT': 'Consent', 'sat.SATISFIED': 'Satisfied', 'sat.BASICALLY_SATISFIED': 'Basically satisfied',
     'sat.NOT_SATISFIED': 'Not satisfied', 'sat.UNKNOWN': 'Invalid visit',
     'dept.engineering': 'Engineering', 'dept.security': 'Security', 'dept.cleaning': 'Cleaning',
-    'dept.landscaping': 'Landscaping', 'dept.customer-service': 'Customer service', 'dept.administration': 'Administration'
+    'dept.landscaping': 'Landscaping', 'dept.customer-service': 'Customer service', 'dept.administration': 'Administration',
+    'dept.unassigned': 'Unassigned', 'mode.live': 'Live', 'mode.drill': 'Trial run',
+    'drill.banner': 'Trial run: drill data only, never counted in real assessments, rankings or fines',
+    trial: 'Trial-run report (what a live run would have cost)', 'col.met': 'Stages met', 'col.breached': 'Stages late',
+    'col.byStage': 'By stage (met/late)', 'col.wouldPoints': 'Points lost', 'col.wouldFine': 'Fines (yuan)',
+    'col.entries': 'Violations', 'col.top': 'Most frequent', total: 'Total',
+    'addsUp.yes': 'departments add up to the total', 'addsUp.no': 'departments do not add up to the total',
+    'source.drill': 'source: trial run'
   }
 });

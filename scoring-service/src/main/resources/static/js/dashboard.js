@@ -1,13 +1,14 @@
 /*
  * The management dashboard: rankings (红黑榜), the three rates by month, late stages by department,
  * open and overdue requests, the ledger with its explanations and the appeals waiting. New entries
- * and SLA changes arrive over server-sent events and show without a reload.
+ * and SLA changes arrive over server-sent events and show without a reload. The 正式/试运行 switch
+ * shows the same ledger, breaches and open requests filtered to drills, plus the trial-run report.
  */
 (function () {
   'use strict';
 
   const charts = {};
-  const state = { period: null, type: 'DEPARTMENT', ledger: [] };
+  const state = { period: null, type: 'DEPARTMENT', ledger: [], drill: false };
   const LEDGER_ROWS = 50;
 
   const $ = id => document.getElementById(id);
@@ -16,6 +17,7 @@
   const label = (prefix, key) => { const k = prefix + '.' + key; const t = fcr.t(k); return t === k ? key : t; };
   const dept = code => code ? label('dept', code) : '—';
   const subject = a => (a.subjectType || a.type) === 'DEPARTMENT' ? dept(a.subjectId) : (a.subjectName || a.subjectId);
+  const drillParam = () => state.drill ? '&drill=true' : '';
 
   function cell(tr, text, className) {
     const td = document.createElement('td');
@@ -86,7 +88,7 @@
   }
 
   async function loadBreaches() {
-    const b = await fcr.api('/api/breaches?period=' + state.period);
+    const b = await fcr.api('/api/breaches?period=' + state.period + drillParam());
     $('breaches-source').textContent = fcr.t('source.' + b.source);
     const stages = [...new Set(b.cells.map(c => c.stage))];
     const departments = [...new Set(b.cells.map(c => c.department))];
@@ -99,7 +101,7 @@
   }
 
   async function loadOpen() {
-    const open = await fcr.api('/api/open-requests');
+    const open = await fcr.api('/api/open-requests' + (state.drill ? '?drill=true' : ''));
     $('open-count').textContent = open.length + ' / ' + open.filter(o => o.overdue).length + ' ' + fcr.t('overdue');
     fill('open-table', open.slice(0, 30), (tr, o) => {
       if (o.overdue) tr.className = 'overdue';
@@ -161,9 +163,26 @@
   }
 
   async function loadLedger() {
-    const entries = await fcr.api('/api/ledger?period=' + state.period);
+    const entries = await fcr.api('/api/ledger?period=' + state.period + drillParam());
     state.ledger = entries.sort((a, b) => b.occurredAt.localeCompare(a.occurredAt)).slice(0, LEDGER_ROWS);
     fill('ledger-table', state.ledger, ledgerRow);
+  }
+
+  /** The trial-run report: the site's totals first, then each department or person (the subject switch). */
+  async function loadTrial() {
+    if (!state.drill) return;
+    const r = await fcr.api('/api/trial-report?period=' + state.period);
+    $('trial-check').textContent = fcr.t(r.addsUp ? 'addsUp.yes' : 'addsUp.no');
+    $('trial-check').className = r.addsUp ? 'ok' : 'error';
+    const rows = [r.total].concat(state.type === 'PERSON' ? r.people : r.departments);
+    fill('trial-table', rows, (tr, l, i) => {
+      if (i === 0) tr.className = 'total';
+      tr.dataset.subjectId = l.subjectId;
+      cell(tr, i === 0 ? fcr.t('total') : subject(l)); cell(tr, l.met); cell(tr, l.breached);
+      cell(tr, Object.entries(l.stages).map(([stage, c]) => label('stage', stage) + ' ' + c.met + '/' + c.breached).join('、') || '—');
+      cell(tr, l.points); cell(tr, l.fineYuan); cell(tr, l.entries);
+      cell(tr, l.topViolations.map(v => label('rule', v.rule) + ' ×' + v.count).join('、') || '—');
+    });
   }
 
   async function loadAppeals() {
@@ -206,7 +225,18 @@
   }
 
   function refresh() {
-    return Promise.allSettled([loadRankings(), loadAssessments(), loadTrend(), loadBreaches(), loadOpen(), loadSummary(), loadLedger(), loadAppeals()]);
+    const parts = state.drill ? [loadTrial, loadBreaches, loadOpen, loadLedger, loadAppeals]
+      : [loadRankings, loadAssessments, loadTrend, loadBreaches, loadOpen, loadSummary, loadLedger, loadAppeals];
+    return Promise.allSettled(parts.map(p => p()));
+  }
+
+  function setMode(drill) {
+    state.drill = drill;
+    document.body.classList.toggle('drill', drill);
+    document.querySelectorAll('.mode-switch button').forEach(b =>
+      b.setAttribute('aria-pressed', String((b.dataset.mode === 'drill') === drill)));
+    history.replaceState(null, '', drill ? '#drill' : location.pathname);
+    return refresh().then(() => Object.values(charts).forEach(c => c.resize()));
   }
 
   let pending = null;
@@ -217,14 +247,16 @@
 
   function onLive(name, data) {
     if (name === 'hello') { $('live').className = 'live on'; $('live').dataset.i18n = 'live.on'; fcr.translate(); }
-    if (name === 'entry') {
+    if (name === 'entry' && !state.drill) {
       state.ledger = [data].concat(state.ledger.filter(e => e.entryId !== data.entryId)).slice(0, LEDGER_ROWS);
       fill('ledger-table', state.ledger, ledgerRow);
       const row = document.querySelector('#ledger-table tr[data-entry-id="' + CSS.escape(data.entryId) + '"]');
       if (row) row.classList.add('fresh');
       refreshSoon([loadRankings, loadAssessments, loadTrend, loadBreaches, loadSummary, loadAppeals]);
     }
-    if (name === 'sla') refreshSoon([loadOpen, loadBreaches]);
+    if (name === 'sla' && !state.drill) refreshSoon([loadOpen, loadBreaches]);
+    if (name === 'drill-entry' && state.drill) refreshSoon([loadTrial, loadLedger, loadBreaches, loadAppeals]);
+    if (name === 'drill-sla' && state.drill) refreshSoon([loadTrial, loadOpen, loadBreaches]);
   }
 
   fcr.ready(() => {
@@ -233,11 +265,16 @@
     $('period').value = state.period;
     $('language').value = fcr.language();
     $('period').addEventListener('change', e => { if (e.target.value) { state.period = e.target.value; refresh(); } });
-    $('subject-type').addEventListener('change', e => { state.type = e.target.value; loadRankings(); loadAssessments(); });
+    $('subject-type').addEventListener('change', e => {
+      state.type = e.target.value;
+      (state.drill ? [loadTrial] : [loadRankings, loadAssessments]).forEach(p => p());
+    });
+    document.querySelectorAll('.mode-switch button').forEach(b =>
+      b.addEventListener('click', () => setMode(b.dataset.mode === 'drill')));
     $('language').addEventListener('change', e => { fcr.setLanguage(e.target.value); refresh(); });
     document.querySelectorAll('[data-export]').forEach(b => b.addEventListener('click', () => download(b.dataset.export)));
     window.addEventListener('resize', () => Object.values(charts).forEach(c => c.resize()));
-    refresh().then(() => document.body.dataset.loaded = 'true');
+    setMode(location.hash === '#drill').then(() => document.body.dataset.loaded = 'true');
     fcr.stream('/api/stream', onLive);
   });
 })();

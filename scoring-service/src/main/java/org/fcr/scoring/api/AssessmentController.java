@@ -23,9 +23,12 @@ public class AssessmentController {
     private final AssessmentService assessments;
     private final DashboardService dashboard;
     private final LiveUpdates live;
+    private final TrialReportService trial;
 
-    public AssessmentController(AssessmentService assessments, DashboardService dashboard, LiveUpdates live) {
+    public AssessmentController(AssessmentService assessments, DashboardService dashboard, LiveUpdates live,
+                                TrialReportService trial) {
         this.assessments = assessments;
+        this.trial = trial;
         this.dashboard = dashboard;
         this.live = live;
     }
@@ -57,13 +60,14 @@ public class AssessmentController {
     }
 
     @GetMapping("/api/breaches")
-    public Mono<DashboardService.Breaches> breaches(@RequestParam(required = false) String period) {
-        return dashboard.breaches(orThisMonth(period));
+    public Mono<DashboardService.Breaches> breaches(@RequestParam(required = false) String period,
+                                                   @RequestParam(defaultValue = "false") boolean drill) {
+        return drill ? trial.breaches(orThisMonth(period)) : dashboard.breaches(orThisMonth(period));
     }
 
     @GetMapping("/api/open-requests")
-    public Flux<DashboardService.OpenView> openRequests() {
-        return dashboard.open();
+    public Flux<DashboardService.OpenView> openRequests(@RequestParam(defaultValue = "false") boolean drill) {
+        return dashboard.open(drill);
     }
 
     /** New ledger entries ({@code entry}) and SLA changes ({@code sla}) as they happen. */

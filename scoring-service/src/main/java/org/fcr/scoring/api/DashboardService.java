@@ -78,10 +78,10 @@ public class DashboardService {
         });
     }
 
-    /** Open requests (real ones), overdue first, then by the nearest deadline. */
-    public Flux<OpenView> open() {
+    /** Open requests (real ones, or drills), overdue first, then by the nearest deadline. */
+    public Flux<OpenView> open(boolean drill) {
         var now = clock.instant();
-        return openWork.all().filter(o -> !o.drill()).map(o -> view(o, now))
+        return openWork.all().filter(o -> o.drill() == drill).map(o -> view(o, now))
                 .sort(Comparator.comparing((OpenView v) -> !v.overdue()).thenComparing(OpenView::nextDeadline,
                         Comparator.nullsLast(Comparator.naturalOrder())));
     }

@@ -24,7 +24,7 @@ import jakarta.validation.constraints.NotNull;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** The penalty ledger: by request, by subject and period; manual entries; appeals. */
+/** The penalty ledger: by request, by subject and period (real, or {@code drill=true}); manual entries; appeals. */
 @RestController
 @RequestMapping("/api/ledger")
 public class LedgerController {
@@ -43,9 +43,12 @@ public class LedgerController {
     private final LedgerService service;
     private final CurrentActor currentActor;
     private final StaffDirectory staff;
+    private final TrialReportService trial;
 
-    public LedgerController(LedgerService service, CurrentActor currentActor, StaffDirectory staff) {
+    public LedgerController(LedgerService service, CurrentActor currentActor, StaffDirectory staff,
+                            TrialReportService trial) {
         this.service = service;
+        this.trial = trial;
         this.currentActor = currentActor;
         this.staff = staff;
     }
@@ -53,12 +56,16 @@ public class LedgerController {
     @GetMapping
     public Flux<EntryView> ledger(@RequestParam(required = false) String requestId,
                                   @RequestParam(required = false) String subjectId,
-                                  @RequestParam(required = false) String period) {
+                                  @RequestParam(required = false) String period,
+                                  @RequestParam(defaultValue = "false") boolean drill) {
         if (requestId != null) {
             return service.forRequest(requestId).map(EntryView::of);
         }
         if (period == null) {
             throw ApiProblem.badRequest("missing-filter", "give requestId, or period (with subjectId for one person or department)");
+        }
+        if (drill) {
+            return trial.ledger(period, subjectId).map(EntryView::of);
         }
         return (subjectId == null ? service.forPeriod(period) : service.forSubject(subjectId, period)).map(EntryView::of);
     }

@@ -75,7 +75,7 @@ class SlaRules {
     }
 
     /** Responsible person, else the department, else the first responder (the walking-skeleton contract). */
-    private static Subject responsible(RequestFacts facts, SlaEvent event) {
+    static Subject responsible(RequestFacts facts, SlaEvent event) {
         if (event.getResponsible() != null) {
             return Subject.of(Actors.person(event.getResponsible()));
         }

@@ -18,8 +18,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Puts raised entries on the ledger: stored under their deterministic id, counted in their
- * month's aggregates (real entries only), published on {@code fcr.scores} keyed by subject, and
- * shown live. Every step is idempotent, so a replayed event repeats them harmlessly.
+ * month's aggregates (real entries) or trial-run sheets (drill entries), published on
+ * {@code fcr.scores} keyed by subject, and shown live. Every step is idempotent, so a replayed event repeats them harmlessly.
  */
 @Component
 public class LedgerRecorder {
@@ -31,14 +31,16 @@ public class LedgerRecorder {
     private final TopicPublisher publisher;
     private final LiveUpdates live;
     private final Periods periods;
+    private final TrialRecorder trial;
 
     public LedgerRecorder(LedgerStore ledger, AggregateStore aggregates, TopicPublisher publisher, LiveUpdates live,
-                          Periods periods) {
+                          Periods periods, TrialRecorder trial) {
         this.ledger = ledger;
         this.aggregates = aggregates;
         this.publisher = publisher;
         this.live = live;
         this.periods = periods;
+        this.trial = trial;
     }
 
     public Mono<Void> recordAll(List<LedgerEntry> entries) {
@@ -56,7 +58,7 @@ public class LedgerRecorder {
     }
 
     private Mono<Void> count(LedgerEntry entry) {
-        return entry.drill() ? Mono.empty() : aggregates.addEntry(periods.monthOf(entry.occurredAt()), entry);
+        return entry.drill() ? trial.entry(entry) : aggregates.addEntry(periods.monthOf(entry.occurredAt()), entry);
     }
 
     private Mono<Void> publish(LedgerEntry entry) {
@@ -64,10 +66,6 @@ public class LedgerRecorder {
                 .doOnNext(meta -> log.info("Entry {} ({}, {} points, {} yuan) on {}-{}@{}", entry.id(), entry.status(),
                         entry.points(), entry.fineYuan(), meta.topic(), meta.partition(), meta.offset()))
                 .then(ledger.markPublished(entry))
-                .doOnSuccess(done -> {
-                    if (!entry.drill()) {
-                        live.emit("entry", EntryView.of(entry));
-                    }
-                });
+                .doOnSuccess(done -> live.emit(entry.drill() ? "drill-entry" : "entry", EntryView.of(entry)));
     }
 }

@@ -23,15 +23,17 @@ public class SlaScoring {
     private final Contributions contributions;
     private final OpenWorkStore openWork;
     private final LiveUpdates live;
+    private final TrialRecorder trial;
 
     public SlaScoring(RulesEngine engine, FactsStore store, LedgerRecorder ledger, Contributions contributions,
-                      OpenWorkStore openWork, LiveUpdates live) {
+                      OpenWorkStore openWork, LiveUpdates live, TrialRecorder trial) {
         this.engine = engine;
         this.store = store;
         this.ledger = ledger;
         this.contributions = contributions;
         this.openWork = openWork;
         this.live = live;
+        this.trial = trial;
     }
 
     public Mono<Void> apply(SlaEvent event) {
@@ -41,14 +43,15 @@ public class SlaScoring {
             }
             List<LedgerEntry> raised = engine.apply(facts, event);
             return ledger.recordAll(raised)
+                    .then(trial.stage(facts, event))
                     .then(contributions.update(facts))
                     .then(store.save(facts))
                     .flatMap(saved -> saved ? Mono.<Void>empty() : Mono.error(new ConcurrentUpdate("request " + facts.id())));
         })).retryWhen(ConcurrentUpdate.retry());
         return scored.then(openWork.apply(event)).doOnSuccess(done -> {
-            if (event.getKind() != SlaEventKind.REMINDER && !event.getDrill()) {
-                live.emit("sla", Map.of("requestId", event.getRequestId(), "stage", event.getStage().name(),
-                        "kind", event.getKind().name()));
+            if (event.getKind() != SlaEventKind.REMINDER) {
+                live.emit(event.getDrill() ? "drill-sla" : "sla", Map.of("requestId", event.getRequestId(),
+                        "stage", event.getStage().name(), "kind", event.getKind().name()));
             }
         });
     }

@@ -41,7 +41,10 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The dashboard in headless Chromium: it loads, its charts show data from a real run, a new breach appears live. */
+/**
+ * The dashboard in headless Chromium: it loads, its charts show data from a real run, a new breach
+ * appears live, and the 试运行 switch shows the drill's ledger and trial report instead.
+ */
 @ScoringServiceTest
 class DashboardPageTest {
 
@@ -82,6 +85,9 @@ class DashboardPageTest {
             Instant start = month.minusMonths(back).atDay(1).atTime(9, 0).atZone(ZONE).toInstant();
             pipeline.feed(SampleMonth.inOrder(SampleMonth.requests("D" + back + UUID.randomUUID().toString().substring(0, 4), start)));
         }
+        Story drill = Story.of("DRILL-" + UUID.randomUUID().toString().substring(0, 8), Instant.now().minusSeconds(900)).drill();
+        pipeline.feed(java.util.List.of(drill.accepted(),
+                drill.after(Duration.ofMinutes(6)).sla(SlaEventKind.BREACHED, Stage.ACCEPT, Story.DESK, null)));
         publisher.publish(Topics.STAGE_STATS, "engineering|FAULT_REPAIR|ON_SITE", StageStats.newBuilder()
                 .setDepartment("engineering").setCategory(Category.FAULT_REPAIR).setStage(Stage.ON_SITE)
                 .setWindowStart(month.atDay(1).atStartOfDay(ZONE).toInstant())
@@ -121,9 +127,24 @@ class DashboardPageTest {
         Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
         Files.copy(shot, Path.of("target", "dashboard.png"), StandardCopyOption.REPLACE_EXISTING);
 
+        assertThat(browser.findElement(By.id("ledger-table")).getText()).doesNotContain(drill.requestId());
+        browser.findElement(By.id("mode-drill")).click();
+        wait.until(d -> d.findElement(By.id("trial-table")).getText().contains("合计"));
+        wait.until(d -> d.findElement(By.id("ledger-table")).getText().contains(drill.requestId()));
+        assertThat(browser.findElement(By.id("trial-table")).getText()).contains("客服中心", "环节超时 ×1");
+        assertThat(browser.findElement(By.id("trial-check")).getText()).isEqualTo("各部门之和与合计一致");
+        assertThat(browser.findElement(By.id("ledger-table")).getText()).doesNotContain(live.requestId());
+        assertThat(browser.findElement(By.id("rankings-card")).isDisplayed()).isFalse();
+        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), Path.of("target", "dashboard-drill.png"),
+                StandardCopyOption.REPLACE_EXISTING);
+        browser.findElement(By.id("mode-live")).click();
+        wait.until(d -> d.findElement(By.id("ledger-table")).getText().contains(live.requestId()));
+
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("language"))).selectByValue("en");
         wait.until(d -> d.findElement(By.tagName("h1")).getText().equals("Management dashboard"));
         wait.until(d -> d.findElement(By.id("assessment-table")).getText().contains("Engineering"));
+        browser.findElement(By.id("mode-drill")).click();
+        wait.until(d -> d.findElement(By.id("trial-table")).getText().contains("Total"));
     }
 
     private long chartPoints(String id) {
