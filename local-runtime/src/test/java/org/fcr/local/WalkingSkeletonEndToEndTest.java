@@ -144,6 +144,14 @@ class WalkingSkeletonEndToEndTest {
         List<String> realLedgerRequests = RunningSystem.elements(system.get("scoring-service", "/api/ledger?period=" + period, "mgr01"))
                 .stream().map(e -> e.path("requestId").asText("")).toList();
         assertThat(realLedgerRequests).doesNotContainAnyElementsOf(outcome.requestIds());
+
+        // the trial report shows the drill's lapses, and its departments add up to its total
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            JsonNode report = system.get("scoring-service", "/api/trial-report?period=" + period, "mgr01");
+            assertThat(report.get("addsUp").asBoolean()).isTrue();
+            assertThat(report.get("total").get("breached").asInt()).isPositive();
+            assertThat(report.get("total").get("points").asInt()).isNegative();
+        });
     }
 
     private List<String> timelineTypes(String id) throws Exception {
