@@ -48,7 +48,10 @@ final class RequestScript {
         }
         work(id, plan.behaviour());
         if (plan.behaviour() == Behaviour.UNHAPPY_REVISIT) {
-            work(id, Behaviour.ON_TIME); // reopened: the department goes again
+            // not solved at the return visit: reopened, the desk sends it down again
+            sleepSimulatedMinutes.accept(2);
+            command(id, "desk01", "request-dispatch", Map.of("note", "回访未解决，重新下传"));
+            work(id, Behaviour.ON_TIME);
         }
         if (plan.behaviour() == Behaviour.REPEAT_COMPLAINT) {
             sleepSimulatedMinutes.accept(20);
@@ -112,6 +115,12 @@ final class RequestScript {
         String user = userOf(view.path("department").asText(""));
         sleepSimulatedMinutes.accept(behaviour == Behaviour.LATE_ACKNOWLEDGE ? 30 : 1);
         command(id, user, "acknowledge", Map.of("handler", user));
+        boolean paid = view.path("paid").asBoolean(false);
+        if (paid) { // out-of-scope paid service: quote and consent before anyone goes on site
+            sleepSimulatedMinutes.accept(2);
+            command(id, "desk01", "quote", Map.of("amountFen", 8000, "note", "上门服务费 80 元"));
+            command(id, "desk01", "consent", Map.of("note", "业主电话同意"));
+        }
         sleepSimulatedMinutes.accept(behaviour == Behaviour.LATE_ON_SITE ? 25 : 4);
         command(id, user, "on-site", Map.of("arrivedAt", Instant.now().toString()));
         sleepSimulatedMinutes.accept(8);
@@ -127,6 +136,10 @@ final class RequestScript {
         command(id, "desk01", "revisit", Map.of("solved", happy,
                 "satisfaction", happy ? "SATISFIED" : "NOT_SATISFIED",
                 "comment", happy ? "满意" : "问题未解决"));
+        if (happy && paid) {
+            command(id, user, "fee-paid", Map.of("amountFen", 8000, "method", "微信"));
+            command(id, "desk01", "receipt", Map.of("receiptNo", "SJ-" + id));
+        }
         if (happy) {
             command(id, "desk01", "close", Map.of("reason", "已回访，业主满意"));
         }
