@@ -1,6 +1,7 @@
 package org.fcr.support.security;
 
-import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
@@ -11,9 +12,12 @@ import org.springframework.security.web.server.authorization.ServerAccessDeniedH
 import org.springframework.web.server.ServerWebExchange;
 
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
 /** 401 and 403 as {@code application/problem+json}, like every other API error. */
 final class ProblemSecurityHandlers {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private ProblemSecurityHandlers() {
     }
@@ -35,9 +39,13 @@ final class ProblemSecurityHandlers {
         var response = exchange.getResponse();
         response.setStatusCode(status);
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        String body = "{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status.value()
-                + ",\"detail\":\"" + detail + "\",\"instance\":\"" + exchange.getRequest().getPath().value() + "\"}";
-        DataBuffer buffer = response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8));
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "about:blank");
+        problem.put("title", title);
+        problem.put("status", status.value());
+        problem.put("detail", detail);
+        problem.put("instance", exchange.getRequest().getPath().value());
+        DataBuffer buffer = response.bufferFactory().wrap(JSON.writeValueAsBytes(problem));
         return response.writeWith(Mono.just(buffer));
     }
 }
