@@ -47,8 +47,7 @@ public final class LocalRuntime {
         KafkaBroker kafka = new KafkaBroker(data.resolve("kafka"), KAFKA_PORT, CONTROLLER_PORT);
         MongoStore mongo = new MongoStore(data.resolve("mongo").resolve("fcr.mv"), "localhost", MONGO_PORT);
         ServiceProcesses services = new ServiceProcesses(options.projectRoot(), data.resolve("logs"),
-                Map.of("FCR_KAFKA", kafka.bootstrapServers(), "FCR_MONGO_URI", mongo.uri(),
-                        "FCR_DEMO_PASSWORD", password, "FCR_DATA_DIR", data.toAbsolutePath().toString()),
+                ServiceProcesses.environment(kafka, mongo, password, data),
                 List.of("-Xms64m", "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto"));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

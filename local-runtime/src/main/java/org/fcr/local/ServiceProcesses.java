@@ -35,6 +35,12 @@ public final class ServiceProcesses implements AutoCloseable {
         this.jvmOptions = jvmOptions;
     }
 
+    /** What every service process is told: where the broker, the store and its data are, and the demo password. */
+    public static Map<String, String> environment(KafkaBroker kafka, MongoStore mongo, String demoPassword, Path dataDir) {
+        return Map.of("FCR_KAFKA", kafka.bootstrapServers(), "FCR_MONGO_URI", mongo.uri(),
+                "FCR_DEMO_PASSWORD", demoPassword, "FCR_DATA_DIR", dataDir.toAbsolutePath().toString());
+    }
+
     public void start(ServiceSpec service, List<String> extraArguments) throws IOException {
         Path jar = service.jar(projectRoot);
         if (!Files.isRegularFile(jar)) {

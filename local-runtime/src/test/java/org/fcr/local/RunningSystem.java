@@ -1,25 +1,20 @@
 package org.fcr.local;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import org.fcr.local.simulator.ApiClient;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
  * The whole system as the run command starts it (same launcher classes), but on ephemeral ports
- * and in a temporary folder, for end-to-end tests; plus a small signed-in HTTP client.
+ * and in a temporary folder, for end-to-end tests; calls go through the simulator's signed-in client.
  */
 final class RunningSystem implements AutoCloseable {
 
@@ -29,7 +24,7 @@ final class RunningSystem implements AutoCloseable {
     final MongoStore mongo;
     final ServiceProcesses services;
     final Map<String, ServiceSpec> byModule = new LinkedHashMap<>();
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final ApiClient api = new ApiClient(PASSWORD);
     private final ObjectMapper json = new ObjectMapper();
 
     RunningSystem(Path data, Map<String, List<String>> extraArguments) throws Exception {
@@ -38,8 +33,7 @@ final class RunningSystem implements AutoCloseable {
         kafka.start();
         mongo.start();
         services = new ServiceProcesses(Path.of("..").toAbsolutePath().normalize(), data.resolve("logs"),
-                Map.of("FCR_KAFKA", kafka.bootstrapServers(), "FCR_MONGO_URI", mongo.uri(),
-                        "FCR_DEMO_PASSWORD", PASSWORD, "FCR_DATA_DIR", data.toAbsolutePath().toString()),
+                ServiceProcesses.environment(kafka, mongo, PASSWORD, data),
                 List.of("-Xmx320m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
         for (ServiceSpec spec : ServiceSpec.defaults()) {
             ServiceSpec onFreePort = spec.onPort(Ports.free());
@@ -53,24 +47,19 @@ final class RunningSystem implements AutoCloseable {
         return byModule.get(module).baseUrl() + path;
     }
 
-    JsonNode get(String module, String path, String user) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(URI.create(url(module, path))).GET(), user, 200);
+    JsonNode get(String module, String path, String user) {
+        return expect(api.get(url(module, path), user), 200);
     }
 
-    JsonNode post(String module, String path, String user, String body, int expectedStatus) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(URI.create(url(module, path)))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)), user, expectedStatus);
+    JsonNode post(String module, String path, String user, String body, int expectedStatus) {
+        return expect(api.post(url(module, path), user, json.readTree(body)), expectedStatus);
     }
 
-    private JsonNode send(HttpRequest.Builder builder, String user, int expectedStatus) throws IOException, InterruptedException {
-        String token = Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> response = http.send(builder.header("Authorization", "Basic " + token)
-                .header("Accept", "application/json").timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != expectedStatus) {
-            throw new AssertionError("Expected " + expectedStatus + " but got " + response.statusCode() + ": " + response.body());
+    private static JsonNode expect(ApiClient.Answer answer, int expectedStatus) {
+        if (answer.status() != expectedStatus) {
+            throw new AssertionError("Expected " + expectedStatus + " but got " + answer.status() + ": " + answer.body());
         }
-        return response.body().isBlank() ? json.nullNode() : json.readTree(response.body());
+        return answer.body();
     }
 
     static List<JsonNode> elements(JsonNode node) {

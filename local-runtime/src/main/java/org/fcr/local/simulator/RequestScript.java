@@ -89,7 +89,7 @@ final class RequestScript {
             }
             String department = view.path("department").asText("");
             sleepSimulatedMinutes.accept(3);
-            String suggested = OTHER_DEPARTMENTS.stream().filter(d -> !d.equals(department)).findFirst().orElse("customer-service");
+            String suggested = otherThan(department);
             command(id, userOf(department), "return", Map.of(
                     "reason", "非本部门职责，应由" + suggested + "处理 / not ours, belongs to " + suggested,
                     "suggestedDepartment", suggested));
@@ -102,7 +102,7 @@ final class RequestScript {
             return;
         }
         String department = view.path("department").asText("");
-        String to = OTHER_DEPARTMENTS.stream().filter(d -> !d.equals(department)).findFirst().orElse("customer-service");
+        String to = otherThan(department);
         sleepSimulatedMinutes.accept(2);
         command(id, userOf(department), "forward", Map.of("toDepartment", to, "reason", "转派至责任部门 / forwarded to the owner"));
     }
@@ -168,6 +168,11 @@ final class RequestScript {
             }
         }
         return null;
+    }
+
+    /** The department a simulated handler names when the ticket is not theirs. */
+    private static String otherThan(String department) {
+        return OTHER_DEPARTMENTS.stream().filter(d -> !d.equals(department)).findFirst().orElse("customer-service");
     }
 
     private static String userOf(String department) {

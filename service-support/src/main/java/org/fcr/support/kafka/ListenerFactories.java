@@ -28,7 +28,7 @@ public class ListenerFactories {
 
     public <K, V> ConcurrentKafkaListenerContainerFactory<K, V> forTopic(Topic<K, V> topic) {
         Map<String, Object> config = new HashMap<>(properties.buildConsumerProperties());
-        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, config.getOrDefault(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"));
+        config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         var consumerFactory = new DefaultKafkaConsumerFactory<K, V>(config,
                 new ErrorHandlingDeserializer<>(topic.keySerde().deserializer()),
                 new ErrorHandlingDeserializer<>(topic.valueSerde().deserializer()));
