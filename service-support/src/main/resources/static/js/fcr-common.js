@@ -56,6 +56,22 @@
     return payload;
   }
 
+  /** Saves what an API path answers (an export) as a file; rejects with the problem's detail. */
+  async function download(path, filename) {
+    const response = await fetch(path, { headers: headers({ Accept: '*/*' }) });
+    if (!response.ok) {
+      const type = response.headers.get('Content-Type') || '';
+      const problem = type.includes('json') ? await response.json() : null;
+      if (response.status === 401) showSignIn();
+      throw new Error((problem && problem.detail) || response.statusText);
+    }
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(await response.blob());
+    link.download = filename;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+  }
+
   /** Server-sent events with the sign-in header; calls onEvent(name, data) and reconnects. */
   function stream(path, onEvent) {
     let stopped = false;
@@ -165,5 +181,5 @@
     en: { 'signin.title': 'Sign in', 'signin.username': 'Username', 'signin.password': 'Password', 'signin.submit': 'Sign in' }
   });
 
-  global.fcr = { api, stream, messages, t, translate, language, setLanguage, signIn, signOut, currentUser, ready, showSignIn };
+  global.fcr = { api, download, stream, messages, t, translate, language, setLanguage, signIn, signOut, currentUser, ready, showSignIn };
 })(window);

@@ -1,8 +1,5 @@
 package org.fcr.intake.api;
 
-import java.util.List;
-import java.util.Map;
-
 import org.fcr.intake.domain.CommandRefused;
 import org.fcr.intake.domain.StageCommand;
 import org.fcr.intake.domain.StageConflict;
@@ -72,19 +69,10 @@ public class DomainProblems {
     }
 
     /** Bean validation: every field at fault in {@code errors}, the first also in {@code field}. */
+    /** Caught here because validation failures are also ServerWebInputExceptions (below); worded as everywhere. */
     @ExceptionHandler(WebExchangeBindException.class)
     public ResponseEntity<ProblemDetail> invalid(WebExchangeBindException e) {
-        List<Map<String, String>> errors = e.getFieldErrors().stream()
-                .map(f -> Map.of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage())))
-                .sorted(java.util.Comparator.comparing(m -> m.get("field")))
-                .toList();
-        ApiProblem problem = ApiProblem.badRequest("validation", "Invalid request: " + String.join("; ",
-                errors.stream().map(m -> m.get("field") + " " + m.get("message")).toList()));
-        problem.with("errors", errors);
-        if (!errors.isEmpty()) {
-            problem.with("field", errors.get(0).get("field"));
-        }
-        return problems.apiProblem(problem);
+        return ResponseEntity.badRequest().body(ProblemHandler.describeInvalid(e));
     }
 
     @ExceptionHandler(ServerWebInputException.class)

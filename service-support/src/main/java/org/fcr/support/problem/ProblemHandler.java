@@ -24,7 +24,8 @@ import reactor.core.publisher.Mono;
  * (unreadable JSON, wrong method) through the inherited handler.
  */
 @RestControllerAdvice
-@Order(Ordered.HIGHEST_PRECEDENCE) // before any other problem-details advice, so validation keeps its errors[]
+// before Boot's own problem-details advice (so validation keeps its errors[]); a service's own advice may come first
+@Order(Ordered.HIGHEST_PRECEDENCE + 100)
 public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     public static final String TYPE_BASE = "https://fcr.example.org/problems/";
@@ -46,14 +47,26 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(WebExchangeBindException ex,
             HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+        return handleExceptionInternal(ex, describeInvalid(ex), headers, status, exchange);
+    }
+
+    /**
+     * A validation failure as a problem listing every field at fault ({@code errors[]}) and the
+     * first of them ({@code field}); for a service's own advice that must catch it before this one.
+     */
+    public static ProblemDetail describeInvalid(WebExchangeBindException ex) {
         List<Map<String, String>> errors = ex.getFieldErrors().stream()
                 .map(e -> Map.of("field", e.getField(), "message", String.valueOf(e.getDefaultMessage())))
+                .sorted(java.util.Comparator.comparing(e -> e.get("field")))
                 .toList();
         ProblemDetail body = ex.getBody();
         body.setType(URI.create(TYPE_BASE + "validation"));
         body.setDetail("Invalid request: " + errors.stream().map(e -> e.get("field") + " " + e.get("message"))
-                .sorted().reduce((a, b) -> a + "; " + b).orElse("see errors"));
+                .reduce((a, b) -> a + "; " + b).orElse("see errors"));
         body.setProperty("errors", errors);
-        return handleExceptionInternal(ex, body, headers, status, exchange);
+        if (!errors.isEmpty()) {
+            body.setProperty("field", errors.get(0).get("field")); // the first field at fault, for a form to focus
+        }
+        return body;
     }
 }
