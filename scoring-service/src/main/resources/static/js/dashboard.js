@@ -216,12 +216,7 @@
 
   async function download(file) {
     const url = '/api/exports/' + file + '?period=' + state.period + (file.startsWith('rankings') ? '&type=' + state.type : '');
-    const response = await fetch(url, { headers: { Authorization: 'Basic ' + sessionStorage.getItem('fcr.credentials') } });
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(await response.blob());
-    link.download = file.replace('.', '-' + state.period + '.');
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+    await fcr.download(url, file.replace('.', '-' + state.period + '.'));
   }
 
   function refresh() {

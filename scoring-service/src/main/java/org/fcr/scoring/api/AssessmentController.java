@@ -7,6 +7,7 @@ import org.fcr.scoring.domain.ComplaintSummary;
 import org.fcr.scoring.domain.Ranking;
 import org.fcr.scoring.domain.SubjectType;
 import org.fcr.scoring.messaging.LiveUpdates;
+import org.fcr.support.problem.ApiProblem;
 import org.springframework.http.MediaType;
 import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -55,8 +56,11 @@ public class AssessmentController {
     @GetMapping("/api/trend")
     public Flux<Assessment> trend(@RequestParam(required = false) String month,
                                   @RequestParam(defaultValue = "6") int months) {
-        LedgerService.months(orThisMonth(month));
-        return assessments.trend(orThisMonth(month), Math.max(1, Math.min(months, 24)));
+        String end = orThisMonth(month);
+        if (LedgerService.months(end).size() != 1) {
+            throw ApiProblem.badRequest("invalid-period", "the trend ends at one month (yyyy-MM), not " + end);
+        }
+        return assessments.trend(end, Math.max(1, Math.min(months, 24)));
     }
 
     @GetMapping("/api/breaches")

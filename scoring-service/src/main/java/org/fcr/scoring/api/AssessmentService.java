@@ -51,8 +51,7 @@ public class AssessmentService {
 
     /** Every subject of a type over a period (months merged), best first. */
     public Mono<List<Assessment>> assessments(String period, SubjectType type) {
-        return aggregates.forMonths(LedgerService.months(period))
-                .filter(a -> type.name().equals(a.subjectType()))
+        return aggregates.forMonths(LedgerService.months(period), type)
                 .collectMultimap(PeriodAggregate::subjectId)
                 .map(bySubject -> {
                     List<Assessment> all = new ArrayList<>();

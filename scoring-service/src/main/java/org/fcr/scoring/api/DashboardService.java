@@ -15,6 +15,7 @@ import org.fcr.scoring.store.AggregateStore;
 import org.fcr.scoring.store.OpenRequest;
 import org.fcr.scoring.store.OpenStage;
 import org.fcr.scoring.store.OpenWorkStore;
+import org.fcr.scoring.store.PeriodAggregate;
 import org.fcr.scoring.store.StageStatsStore;
 import org.fcr.scoring.store.StageWindow;
 import org.springframework.stereotype.Service;
@@ -55,27 +56,35 @@ public class DashboardService {
      */
     public Mono<Breaches> breaches(String period) {
         List<String> months = LedgerService.months(period);
-        return stageStats.months(months).flatMapIterable(m -> m.windows().values()).collectList().flatMap(windows -> {
-            if (!windows.isEmpty()) {
-                String size = windows.stream().map(StageWindow::windowSize).max(Comparator.comparing(DashboardService::length)).orElseThrow();
-                Map<String, long[]> cells = new TreeMap<>();
-                windows.stream().filter(w -> w.windowSize().equals(size)).forEach(w -> {
-                    long[] c = cells.computeIfAbsent(w.department() + "|" + w.stage(), k -> new long[2]);
-                    c[0] += w.breached();
-                    c[1] += w.met();
-                });
-                return Mono.just(new Breaches(period, "stage-stats", cells(cells)));
-            }
-            return aggregates.forMonths(months).filter(a -> SubjectType.DEPARTMENT.name().equals(a.subjectType()))
-                    .collectList().map(departments -> {
-                        Map<String, long[]> cells = new TreeMap<>();
-                        departments.forEach(d -> d.requests().values().forEach(c -> {
-                            c.breached().forEach((stage, n) -> cells.computeIfAbsent(d.subjectId() + "|" + stage, k -> new long[2])[0] += n);
-                            c.met().forEach((stage, n) -> cells.computeIfAbsent(d.subjectId() + "|" + stage, k -> new long[2])[1] += n);
-                        }));
-                        return new Breaches(period, "ledger", cells(cells));
-                    });
-        });
+        return stageStats.months(months).flatMapIterable(m -> m.windows().values()).collectList()
+                .flatMap(windows -> windows.isEmpty()
+                        ? aggregates.forMonths(months, SubjectType.DEPARTMENT).collectList()
+                                .map(departments -> new Breaches(period, "ledger", fromLedger(departments)))
+                        : Mono.just(new Breaches(period, "stage-stats", fromStageStats(windows))));
+    }
+
+    private static List<StageCell> fromStageStats(List<StageWindow> windows) {
+        String size = windows.stream().map(StageWindow::windowSize).max(Comparator.comparing(DashboardService::length))
+                .orElseThrow();
+        Map<String, long[]> cells = new TreeMap<>();
+        windows.stream().filter(w -> w.windowSize().equals(size))
+                .forEach(w -> count(cells, w.department(), w.stage(), w.breached(), w.met()));
+        return cells(cells);
+    }
+
+    private static List<StageCell> fromLedger(List<PeriodAggregate> departments) {
+        Map<String, long[]> cells = new TreeMap<>();
+        departments.forEach(d -> d.requests().values().forEach(c -> {
+            c.breached().forEach((stage, n) -> count(cells, d.subjectId(), stage, n, 0));
+            c.met().forEach((stage, n) -> count(cells, d.subjectId(), stage, 0, n));
+        }));
+        return cells(cells);
+    }
+
+    private static void count(Map<String, long[]> cells, String department, String stage, long breached, long met) {
+        long[] c = cells.computeIfAbsent(department + "|" + stage, k -> new long[2]);
+        c[0] += breached;
+        c[1] += met;
     }
 
     /** Open requests (real ones, or drills), overdue first, then by the nearest deadline. */

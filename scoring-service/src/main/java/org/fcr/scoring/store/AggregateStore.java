@@ -100,10 +100,17 @@ public class AggregateStore {
                 .defaultIfEmpty(PeriodAggregate.empty(period, type, subjectId));
     }
 
-    /** Every aggregate of the given months (through the per-month index, by id). */
-    public Flux<PeriodAggregate> forMonths(Collection<String> months) {
+    /**
+     * Every aggregate of one subject type in the given months (through the per-month index, by id).
+     * The type is picked from the ids, so the large site and person documents are not read for a
+     * department view.
+     */
+    public Flux<PeriodAggregate> forMonths(Collection<String> months, SubjectType type) {
         return mongo.find(Query.query(Criteria.where("_id").in(months)), Document.class, PERIODS)
-                .flatMapIterable(doc -> doc.getList("aggregateIds", String.class))
+                .flatMapIterable(doc -> {
+                    String prefix = PeriodAggregate.idOf(doc.getString("_id"), type.name(), "");
+                    return doc.getList("aggregateIds", String.class).stream().filter(id -> id.startsWith(prefix)).toList();
+                })
                 .collectList()
                 .flatMapMany(ids -> ids.isEmpty() ? Flux.empty()
                         : mongo.find(Query.query(Criteria.where("_id").in(ids)), PeriodAggregate.class, AGGREGATES));

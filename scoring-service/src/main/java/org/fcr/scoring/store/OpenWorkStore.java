@@ -2,6 +2,7 @@ package org.fcr.scoring.store;
 
 import org.fcr.events.SlaEvent;
 import org.fcr.events.SlaEventKind;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -41,8 +42,8 @@ public class OpenWorkStore {
                                     || event.getKind() == SlaEventKind.ESCALATED,
                             event.getResponsible() == null ? null : event.getResponsible().getName(),
                             event.getDepartment())), OPEN).then();
-            case MET, CANCELLED -> mongo.updateFirst(byId, new Update().unset("stages." + key), OPEN)
-                    .then(mongo.findById(event.getRequestId(), OpenRequest.class, OPEN))
+            case MET, CANCELLED -> mongo.findAndModify(byId, new Update().unset("stages." + key),
+                            FindAndModifyOptions.options().returnNew(true), OpenRequest.class, OPEN)
                     .filter(open -> open.stages().isEmpty())
                     .flatMap(open -> mongo.remove(byId, OPEN)).then();
             default -> Mono.empty();
