@@ -9,7 +9,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 
 import org.fcr.dispatch.config.DispatchProperties;
-import org.fcr.dispatch.domain.HandlerPicker;
 import org.fcr.dispatch.domain.RoutingQuery;
 import org.fcr.dispatch.store.OnDuty;
 import org.fcr.dispatch.store.RoutingCatalog;
@@ -49,15 +48,9 @@ class RoutingTestController {
         return catalog.table(properties.getDesk()).flatMap(table -> {
             var choice = table.route(query);
             var department = choice.department();
-            return onDuty.onShift(department, at).map(people -> {
-                var open = people.stream().collect(java.util.stream.Collectors.toMap(OnDuty.Person::employeeId,
-                        OnDuty.Person::openWork, (a, b) -> a));
-                var handler = HandlerPicker.pick(department, at, open)
-                        .flatMap(shift -> people.stream().filter(p -> p.employeeId().equals(shift.employeeId())).findFirst())
-                        .orElse(null);
-                return new Answer(department.code(), department.name(), choice.ruleId(),
-                        choice.rule() == null ? null : choice.rule().note(), choice.fallback(), at, handler, people);
-            });
+            return onDuty.shift(department, at).map(shift -> new Answer(department.code(), department.name(),
+                    choice.ruleId(), choice.rule() == null ? null : choice.rule().note(), choice.fallback(), at,
+                    shift.next().orElse(null), shift.people()));
         });
     }
 

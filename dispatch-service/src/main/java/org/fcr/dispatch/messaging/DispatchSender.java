@@ -82,25 +82,19 @@ public class DispatchSender {
         });
     }
 
-    /** Publishes an outbox: the order first (the department can act), then the decision. */
-    public Mono<Void> deliver(String requestId, PendingDispatch pending) {
-        Mono<Void> order = pending.order() == null ? Mono.empty()
-                : offProducerThread(() -> {
-                    var topic = topics.ensure(pending.department());
-                    return publisher.publish(topic, requestId, ORDERS.fromBytes(pending.order())).join();
-                });
-        return order
-                .then(offProducerThread(() -> publisher.publish(Topics.DISPATCH_DECISIONS, requestId,
-                        DECISIONS.fromBytes(pending.decision())).join()))
-                .then(routings.sent(requestId, pending.decisionId()));
-    }
-
     /**
-     * Sends and waits on a worker thread: a send issued from the producer's own callback thread
-     * (where a previous send completes) would wait for metadata that thread must fetch, and stall.
+     * Publishes an outbox: the order first (the department can act), then the decision. Only the
+     * topic creation blocks (admin client), so only it runs on a worker thread; the publisher's
+     * futures complete off the producer thread, so the next send may follow directly.
      */
-    private static Mono<Void> offProducerThread(java.util.concurrent.Callable<?> send) {
-        return Mono.fromCallable(send).subscribeOn(Schedulers.boundedElastic()).then();
+    public Mono<Void> deliver(String requestId, PendingDispatch pending) {
+        Mono<?> order = pending.order() == null ? Mono.empty()
+                : Mono.fromCallable(() -> topics.ensure(pending.department()))
+                        .subscribeOn(Schedulers.boundedElastic())
+                        .flatMap(topic -> Mono.fromFuture(() -> publisher.publish(topic, requestId, ORDERS.fromBytes(pending.order()))));
+        return order
+                .then(Mono.fromFuture(() -> publisher.publish(Topics.DISPATCH_DECISIONS, requestId, DECISIONS.fromBytes(pending.decision()))))
+                .then(routings.sent(requestId, pending.decisionId()));
     }
 
     private Mono<Optional<Actor>> handler(DispatchPlan plan, LocalDateTime at) {

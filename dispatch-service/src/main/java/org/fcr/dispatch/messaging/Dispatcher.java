@@ -3,8 +3,10 @@ package org.fcr.dispatch.messaging;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.fcr.dispatch.config.DispatchProperties;
 import org.fcr.dispatch.domain.DispatchPlanner;
@@ -27,6 +29,7 @@ import org.fcr.events.DispatchRequested;
 import org.fcr.events.Forwarded;
 import org.fcr.events.RequestContext;
 import org.fcr.events.RequestEvent;
+import org.fcr.events.RequestEventType;
 import org.fcr.events.Returned;
 import org.fcr.schemas.AvroSerde;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -38,8 +41,9 @@ import reactor.util.retry.Retry;
 
 /**
  * Applies request events to the routing of their request: dispatch on DISPATCH_REQUESTED, re-route
- * on RETURNED and FORWARDED, call the manager on a ping-pong or ARBITRATION_REQUESTED, keep open work from ACKNOWLEDGED / COMPLETED / CLOSED, and carry out a
- * manager's arbitration. An event already handled changes nothing (its id is remembered in the
+ * on RETURNED and FORWARDED, call the manager on a ping-pong or ARBITRATION_REQUESTED, keep open
+ * work from ACKNOWLEDGED / COMPLETED / CLOSED, and carry out a manager's arbitration. Only events
+ * that may move the request read the routing table; events dispatch ignores read nothing. An event already handled changes nothing (its id is remembered in the
  * request's routing document); a concurrent write to the same request is retried from the start.
  */
 @Service
@@ -48,6 +52,11 @@ public class Dispatcher {
     static final Actor SYSTEM = Actor.newBuilder().setEmployeeId("dispatch-service").setName("自动派单")
             .setRole("SYSTEM").build();
     private static final AvroSerde<RequestEvent> EVENTS = AvroSerde.of(RequestEvent.class);
+    /** Events that may send the request somewhere, and events that only update what dispatch remembers. */
+    private static final Set<RequestEventType> PLANNED = EnumSet.of(RequestEventType.DISPATCH_REQUESTED,
+            RequestEventType.RETURNED, RequestEventType.FORWARDED, RequestEventType.ARBITRATION_REQUESTED);
+    private static final Set<RequestEventType> RECORDED = EnumSet.of(RequestEventType.ACCEPTED,
+            RequestEventType.REOPENED, RequestEventType.ACKNOWLEDGED, RequestEventType.COMPLETED, RequestEventType.CLOSED);
     private static final Retry ON_CONFLICT = Retry.backoff(8, Duration.ofMillis(20))
             .filter(e -> e instanceof OptimisticLockingFailureException || e instanceof DataIntegrityViolationException);
 
@@ -69,6 +78,10 @@ public class Dispatcher {
     }
 
     public Mono<Void> handle(RequestEvent event) {
+        RequestEventType type = event.getType();
+        if (!PLANNED.contains(type) && !RECORDED.contains(type)) {
+            return Mono.empty(); // nothing dispatch needs to remember: no read at all
+        }
         return Mono.defer(() -> routings.find(event.getRequestId()).map(Optional::of).defaultIfEmpty(Optional.empty()))
                 .flatMap(doc -> {
                     RequestRouting state = doc.map(RoutingDocument::toState).orElse(RequestRouting.start(event.getRequestId()));
@@ -77,56 +90,66 @@ public class Dispatcher {
                         return doc.get().pending() == null ? Mono.empty() : sender.deliver(event.getRequestId(), doc.get().pending());
                     }
                     Long version = doc.map(RoutingDocument::version).orElse(null);
-                    return catalog.table(properties.getDesk()).flatMap(table -> apply(event, state, version, table));
+                    return PLANNED.contains(type)
+                            ? catalog.table(properties.getDesk()).flatMap(table -> plan(event, state, version, table))
+                            : record(event, state, version);
                 })
                 .retryWhen(ON_CONFLICT);
     }
 
-    private Mono<Void> apply(RequestEvent event, RequestRouting state, Long version, RoutingTable table) {
-        String requestId = event.getRequestId();
+    /** Events that may move the request: planned against the routing table as it is now. */
+    private Mono<Void> plan(RequestEvent event, RequestRouting state, Long version, RoutingTable table) {
         DispatchPlanner planner = new DispatchPlanner(table, properties.pingPongPolicy());
         RoutingQuery query = query(event.getContext(), event.getOccurredAt());
         Object payload = event.getPayload();
-        String assignee = state.assignee();
-        Outcome outcome;
-        Mono<Void> workload = Mono.empty();
-        switch (event.getType()) {
-            case ACCEPTED -> outcome = Outcome.nothing(state.describedAs(as(payload, Accepted.class).getDescription()));
-            case DISPATCH_REQUESTED -> outcome = planner.onDispatchRequested(state, query,
+        Outcome outcome = switch (event.getType()) {
+            case DISPATCH_REQUESTED -> planner.onDispatchRequested(state, query,
                     as(payload, DispatchRequested.class).getSuggestedDepartment());
             case RETURNED -> {
                 Returned returned = as(payload, Returned.class);
-                outcome = planner.onReturned(state, query, returned.getDepartment(), returned.getSuggestedDepartment());
+                yield planner.onReturned(state, query, returned.getDepartment(), returned.getSuggestedDepartment());
             }
             case FORWARDED -> {
                 Forwarded forwarded = as(payload, Forwarded.class);
-                outcome = planner.onForwarded(state, query, forwarded.getFromDepartment(), forwarded.getToDepartment());
+                yield planner.onForwarded(state, query, forwarded.getFromDepartment(), forwarded.getToDepartment());
             }
-            case ARBITRATION_REQUESTED -> outcome = planner.onArbitrationRequested(state);
-            case REOPENED -> outcome = Outcome.nothing(state.reopened());
-            case ACKNOWLEDGED -> {
-                String handler = as(payload, Acknowledged.class).getHandler().getEmployeeId();
-                outcome = Outcome.nothing(state.assignedTo(handler));
-                workload = workloads.move(assignee, handler, requestId);
-            }
-            case COMPLETED, CLOSED -> {
-                outcome = Outcome.nothing(event.getType().name().equals("CLOSED") ? state.closedNow() : state.assignedTo(null));
-                workload = workloads.release(assignee, requestId).then(workloads.release(contextHandler(event), requestId));
-            }
-            default -> {
-                return Mono.empty(); // nothing dispatch needs to remember
-            }
-        }
+            case ARBITRATION_REQUESTED -> planner.onArbitrationRequested(state);
+            default -> throw new IllegalStateException("Not a planned event: " + event.getType());
+        };
         RequestRouting next = outcome.state().processed(event.getEventId());
         byte[] lastEvent = EVENTS.toBytes(event);
         if (outcome.plan().isEmpty()) {
-            return routings.save(RoutingDocument.of(next, lastEvent, null, version)).then(workload);
+            return routings.save(RoutingDocument.of(next, lastEvent, null, version)).then();
         }
         var plan = outcome.plan().get();
         Actor decidedBy = plan.reason() == DispatchReason.MANUAL || plan.reason() == DispatchReason.FORWARDED
                 ? event.getActor() : SYSTEM;
         var request = new DispatchSender.Request(next, version, event.getContext(), lastEvent, decidedBy, event.getOccurredAt());
         return sender.send(request, plan, table).then();
+    }
+
+    /** Events that only update what dispatch remembers (description, closed, open work per person). */
+    private Mono<Void> record(RequestEvent event, RequestRouting state, Long version) {
+        String requestId = event.getRequestId();
+        String assignee = state.assignee();
+        RequestRouting next;
+        Mono<Void> workload = Mono.empty();
+        switch (event.getType()) {
+            case ACCEPTED -> next = state.describedAs(as(event.getPayload(), Accepted.class).getDescription());
+            case REOPENED -> next = state.reopened();
+            case ACKNOWLEDGED -> {
+                String handler = as(event.getPayload(), Acknowledged.class).getHandler().getEmployeeId();
+                next = state.assignedTo(handler);
+                workload = workloads.move(assignee, handler, requestId);
+            }
+            case COMPLETED, CLOSED -> {
+                next = event.getType() == RequestEventType.CLOSED ? state.closedNow() : state.assignedTo(null);
+                workload = workloads.release(assignee, requestId).then(workloads.release(contextHandler(event), requestId));
+            }
+            default -> throw new IllegalStateException("Not a recorded event: " + event.getType());
+        }
+        return routings.save(RoutingDocument.of(next.processed(event.getEventId()), EVENTS.toBytes(event), null, version))
+                .then(workload);
     }
 
     /** The manager's ruling on a ping-pong: the department that must act and those that were wrong. */

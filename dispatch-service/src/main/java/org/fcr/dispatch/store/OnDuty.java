@@ -2,6 +2,7 @@ package org.fcr.dispatch.store;
 
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.fcr.dispatch.domain.Department;
@@ -33,20 +34,22 @@ public class OnDuty {
         this.staff = staff;
     }
 
-    public Mono<List<Person>> onShift(Department department, LocalDateTime at) {
+    /** Everyone on shift with their open work, and the one of them who gets the next ticket. */
+    public record Shift(List<Person> people, Optional<Person> next) {
+    }
+
+    public Mono<Shift> shift(Department department, LocalDateTime at) {
         List<DutyShift> shifts = department.onShift(at);
         return workloads.openWork(shifts.stream().map(DutyShift::employeeId).distinct().toList())
-                .map(open -> shifts.stream()
-                        .map(s -> new Person(s.employeeId(), s.name(), open.getOrDefault(s.employeeId(), 0)))
-                        .distinct().toList());
+                .map(open -> new Shift(
+                        shifts.stream().map(s -> person(s, open)).distinct().toList(),
+                        HandlerPicker.pick(department, at, open).map(s -> person(s, open))));
     }
 
     /** The least-loaded person on shift, or empty when nobody is (the department names a handler when it acknowledges). */
     public Mono<Optional<Actor>> pick(Department department, LocalDateTime at) {
-        List<DutyShift> shifts = department.onShift(at);
-        return workloads.openWork(shifts.stream().map(DutyShift::employeeId).distinct().toList())
-                .map(open -> HandlerPicker.pick(department, at, open)
-                        .map(shift -> actor(shift.employeeId(), shift.name(), department.code())));
+        return shift(department, at).map(shift -> shift.next()
+                .map(person -> actor(person.employeeId(), person.name(), department.code())));
     }
 
     public Actor actor(String employeeId, String name, String department) {
@@ -56,5 +59,9 @@ public class OnDuty {
                 .setDepartment(department)
                 .setRole("DEPARTMENT")
                 .build());
+    }
+
+    private static Person person(DutyShift shift, Map<String, Integer> open) {
+        return new Person(shift.employeeId(), shift.name(), open.getOrDefault(shift.employeeId(), 0));
     }
 }
