@@ -82,14 +82,17 @@ public final class OpenStage {
 
     /** Working duration of the stage if it ended at {@code end}: paused time does not count. */
     public long durationUntil(Instant end) {
-        Instant effectiveEnd = pausedSince != null && pausedSince.isBefore(end) ? pausedSince : end;
-        return Math.max(0, Duration.between(startedAt, effectiveEnd).toMillis() - pausedMillis);
+        return Math.max(0, Duration.between(startedAt, countedUntil(end)).toMillis() - pausedMillis);
     }
 
     /** Whether ending at {@code end} is late; time spent paused is not held against the stage. */
     public boolean lateAt(Instant end) {
-        Instant effectiveEnd = pausedSince != null && pausedSince.isBefore(end) ? pausedSince : end;
-        return effectiveEnd.isAfter(alarms.deadline());
+        return countedUntil(end).isAfter(alarms.deadline());
+    }
+
+    /** A stage ending while paused stopped counting when the pause began. */
+    private Instant countedUntil(Instant end) {
+        return pausedSince != null && pausedSince.isBefore(end) ? pausedSince : end;
     }
 
     public Stage stage() { return stage; }

@@ -74,15 +74,17 @@ public final class RequestClock {
         return switch (stage) {
             case ACCEPT, FILL_IN, REGISTER, DISPATCH, TRANSFER, REVISIT ->
                     firstResponder == null ? department : firstResponder.department();
-            default -> department != null ? department : (firstResponder == null ? null : firstResponder.department());
+            default -> handlingDepartment();
         };
     }
 
     /** Where the request belongs in the department listing while it has open stages. */
     public String listingDepartment() {
-        if (open.isEmpty()) {
-            return null;
-        }
+        return open.isEmpty() ? null : handlingDepartment();
+    }
+
+    /** The department the request was dispatched to, else (not dispatched yet) the first responder's. */
+    private String handlingDepartment() {
         return department != null ? department : (firstResponder == null ? null : firstResponder.department());
     }
 

@@ -28,7 +28,7 @@ public record DeadlineKey(long dueMillis, String requestId, Stage stage) {
 
     public static DeadlineKey from(Bytes key) {
         byte[] raw = key.get();
-        long due = ByteBuffer.wrap(raw, 0, 8).getLong();
+        long due = dueMillisOf(key);
         int split = raw.length - 1;
         while (split > 8 && raw[split] != SEPARATOR) {
             split--;
@@ -36,6 +36,11 @@ public record DeadlineKey(long dueMillis, String requestId, Stage stage) {
         String requestId = new String(raw, 8, split - 8, StandardCharsets.UTF_8);
         Stage stage = Stage.valueOf(new String(raw, split + 1, raw.length - split - 1, StandardCharsets.US_ASCII));
         return new DeadlineKey(due, requestId, stage);
+    }
+
+    /** The due time alone (the leading 8 bytes), without decoding the request id and stage. */
+    public static long dueMillisOf(Bytes key) {
+        return ByteBuffer.wrap(key.get(), 0, 8).getLong();
     }
 
     /**

@@ -89,7 +89,7 @@ final class SlaClockProcessor implements Processor<String, RequestEvent, String,
             }
         }
         // capped: what shares the last key's instant may be left, so the next tick starts there
-        lowWater = due.size() < settings.maxDuePerTick() ? nowMillis + 1 : DeadlineKey.from(due.get(due.size() - 1)).dueMillis();
+        lowWater = due.size() < settings.maxDuePerTick() ? nowMillis + 1 : DeadlineKey.dueMillisOf(due.get(due.size() - 1));
         Instant now = Instant.ofEpochMilli(nowMillis);
         for (Bytes key : due) {
             DeadlineKey deadline = DeadlineKey.from(key);
@@ -115,7 +115,7 @@ final class SlaClockProcessor implements Processor<String, RequestEvent, String,
         for (Bytes key : after) {
             if (!before.contains(key)) {
                 deadlines.put(key, MARK);
-                lowWater = Math.min(lowWater, DeadlineKey.from(key).dueMillis());
+                lowWater = Math.min(lowWater, DeadlineKey.dueMillisOf(key));
             }
         }
         String listing = clock.listingDepartment();
