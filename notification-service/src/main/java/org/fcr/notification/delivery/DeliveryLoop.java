@@ -64,17 +64,17 @@ public class DeliveryLoop {
                 .filter(e -> !e.getValue().isAfter(now))
                 .sort(Map.Entry.comparingByValue(Comparator.naturalOrder()))
                 .take(batch)
-                .map(Map.Entry::getKey)
-                .groupBy(DeliveryLoop::channelOf)
-                .flatMap(byChannel -> byChannel.flatMap(id -> attempt(id, now), PER_CHANNEL_CONCURRENCY),
+                .groupBy(e -> channelOf(e.getKey()))
+                .flatMap(byChannel -> byChannel.flatMap(e -> attempt(e.getKey(), e.getValue(), now),
+                                PER_CHANNEL_CONCURRENCY),
                         ChannelKind.values().length + 1)
                 .count();
     }
 
-    private Mono<Boolean> attempt(String id, Instant now) {
+    private Mono<Boolean> attempt(String id, Instant pointedDue, Instant now) {
         return store.claim(id, now, lease)
                 .flatMap(doc -> send(doc).thenReturn(true))
-                .switchIfEmpty(Mono.defer(() -> reconcile(id, now)).thenReturn(false))
+                .switchIfEmpty(Mono.defer(() -> reconcile(id, pointedDue, now)).thenReturn(false))
                 .onErrorResume(e -> {
                     log.warn("Delivery of {} could not be recorded: {}", id, e.toString());
                     return Mono.just(false);
@@ -105,29 +105,24 @@ public class DeliveryLoop {
     }
 
     /** Not claimable: closed (drop the pointer), not yet due (move it), leased (leave it), or gone. */
-    private Mono<Void> reconcile(String id, Instant now) {
+    private Mono<Void> reconcile(String id, Instant pointedDue, Instant now) {
         return store.find(id)
-                .map(java.util.Optional::of)
-                .defaultIfEmpty(java.util.Optional.empty())
-                .flatMap(found -> {
-                    if (found.isEmpty()) {
-                        return staleGhost(id, now);
-                    }
-                    NotificationDocument doc = found.get();
+                .map(doc -> {
                     if (!doc.status().isOpen()) {
-                        return pending.remove(id);
+                        return pending.removeIfDue(id, pointedDue);
                     }
                     return doc.dueAt().isAfter(now) ? pending.put(id, doc.dueAt()) : Mono.<Void>empty();
-                });
+                })
+                .defaultIfEmpty(Mono.defer(() -> staleGhost(id, pointedDue, now)))
+                .flatMap(action -> action);
     }
 
-    /** A pointer written just before its notification may briefly have none; an old one is a crash's leftover. */
-    private Mono<Void> staleGhost(String id, Instant now) {
-        return pending.entries()
-                .flatMap(entries -> {
-                    Instant due = entries.get(id);
-                    return due != null && due.isBefore(now.minus(lease)) ? pending.remove(id) : Mono.empty();
-                });
+    /**
+     * A pointer written just before its notification may briefly have none; an old one is a crash's
+     * leftover. Judged on the due time this tick read, and removed only if nobody wrote it since.
+     */
+    private Mono<Void> staleGhost(String id, Instant pointedDue, Instant now) {
+        return pointedDue.isBefore(now.minus(lease)) ? pending.removeIfDue(id, pointedDue) : Mono.empty();
     }
 
     static ChannelKind channelOf(String notificationId) {

@@ -10,7 +10,6 @@ import org.fcr.schemas.Topics;
 import org.fcr.support.kafka.TopicPublisher;
 
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Each delivery outcome (sent, failed, given up, suppressed) on {@code fcr.notifications}, keyed by
@@ -45,9 +44,7 @@ public class OutcomePublisher {
                 .setOccurredAt(clock.instant())
                 .setDrill(doc.drill())
                 .build();
-        // continue off the producer's network thread: the next publish in the chain must not wait on it
-        return Mono.fromFuture(() -> publisher.publish(Topics.NOTIFICATIONS, doc.recipientId(), event))
-                .publishOn(Schedulers.boundedElastic())
-                .then();
+        // TopicPublisher completes off the producer's network thread, so chaining on it is safe
+        return Mono.fromFuture(() -> publisher.publish(Topics.NOTIFICATIONS, doc.recipientId(), event)).then();
     }
 }

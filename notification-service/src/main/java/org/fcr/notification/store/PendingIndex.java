@@ -40,6 +40,15 @@ public class PendingIndex {
                 .then();
     }
 
+    /**
+     * Removes the pointer only while it still says {@code due}: a pointer written again meanwhile (a
+     * resend, a replayed event) is a new one and stays. One conditional write, no read.
+     */
+    public Mono<Void> removeIfDue(String notificationId, Instant due) {
+        return mongo.updateFirst(query(where("_id").is(ID).and("due." + notificationId).is(due.toEpochMilli())),
+                new Update().unset("due." + notificationId), COLLECTION).then();
+    }
+
     /** Every entry: notification id → due time. */
     public Mono<Map<String, Instant>> entries() {
         return mongo.findById(ID, Document.class, COLLECTION)

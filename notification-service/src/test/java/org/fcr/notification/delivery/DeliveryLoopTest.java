@@ -84,7 +84,7 @@ class DeliveryLoopTest {
                 ChannelKind.WEBHOOK, new RobotWebhookChannel(http),
                 ChannelKind.IN_APP, new InAppChannel(hub, clock)),
                 new RetryPolicy(3, Duration.ofSeconds(10), 3, Duration.ofMinutes(5)), outcomes, clock, 100,
-                Duration.ofSeconds(60), Duration.ofMillis(700));
+                Duration.ofSeconds(60), Duration.ofSeconds(2)); // send timeout: roomy for a first send on a busy machine
         SMS.healthy();
         ROBOT.healthy();
     }
@@ -163,7 +163,7 @@ class DeliveryLoopTest {
 
     @Test
     void aHangingChannelDelaysOnlyItsOwnNotifications() {
-        ROBOT.delay(Duration.ofSeconds(3));
+        ROBOT.delay(Duration.ofSeconds(6)); // well past the 2 s send timeout
         String requestId = newRequestId();
         var reminder = new Occurrence(requestId + "-7", NoticeKind.REMINDER, requestId, NIGHT, false, false,
                 Customer.none(), "staff01", "eng01", "engineering", null, Map.of("stage", "COMPLETE"));
@@ -208,6 +208,17 @@ class DeliveryLoopTest {
         pending.put(ghost, MORNING).block(WAIT);
         tick();
         assertThat(pending.entries().block()).doesNotContainKey(ghost);
+    }
+
+    @Test
+    void aPointerWrittenAgainIsNotClearedByAnOlderReading() {
+        String id = "ghost-" + newRequestId() + ":dispatched:x:sms";
+        pending.put(id, MORNING).block(WAIT);
+        pending.put(id, MORNING.plusSeconds(5)).block(WAIT);
+        pending.removeIfDue(id, MORNING).block(WAIT);
+        assertThat(pending.entries().block()).containsKey(id);
+        pending.removeIfDue(id, MORNING.plusSeconds(5)).block(WAIT);
+        assertThat(pending.entries().block()).doesNotContainKey(id);
     }
 
     // --- helpers
