@@ -71,13 +71,7 @@
       document.getElementById('show').addEventListener('click', refresh);
       input.addEventListener('keydown', ev => { if (ev.key === 'Enter') refresh(); });
       document.addEventListener('fcr:language', () => refresh());
-      refresh();
-      // redraw as soon as an open request changes; the slow poll only covers a lost stream
-      let pending = null;
-      fcr.stream('/api/requests/changes', name => {
-        if (name === 'changed' && !pending) pending = setTimeout(() => { pending = null; refresh(); }, 300);
-      });
-      setInterval(refresh, 15000);
+      intake.keepCurrent(refresh);
     });
   });
 })();

@@ -138,13 +138,7 @@
       ['open', 'mine', 'overdue'].forEach(n => document.getElementById('tab-' + n).addEventListener('click', () => selectTab(n)));
       document.addEventListener('fcr:language', () => refresh());
       document.getElementById('customer-name').focus();
-      refresh();
-      // redraw as soon as an open request changes; the slow poll only covers a lost stream
-      let pending = null;
-      fcr.stream('/api/requests/changes', name => {
-        if (name === 'changed' && !pending) pending = setTimeout(() => { pending = null; refresh(); }, 300);
-      });
-      setInterval(refresh, 15000);
+      intake.keepCurrent(refresh);
     });
   });
 })();

@@ -241,5 +241,15 @@
     return fcr.api('/api/me').then(me => { user.textContent = me.name + ' · ' + (me.department || ''); trialBanner(me); return me; });
   }
 
-  global.intake = { el, countdown, tickCountdowns, deadlineCell, runCommand, commandButtons, renderTimeline, header, showError, drillBadge, idCell };
+  /** Draws now, again as soon as an open request changes (batched), and every 15 s should the stream be lost. */
+  function keepCurrent(refresh) {
+    refresh();
+    let pending = null;
+    fcr.stream('/api/requests/changes', name => {
+      if (name === 'changed' && !pending) pending = setTimeout(() => { pending = null; refresh(); }, 300);
+    });
+    setInterval(refresh, 15000);
+  }
+
+  global.intake = { el, keepCurrent, countdown, tickCountdowns, deadlineCell, runCommand, commandButtons, renderTimeline, header, showError, drillBadge, idCell };
 })(window);

@@ -7,6 +7,7 @@ import java.util.Date;
 import java.util.List;
 
 import org.bson.Document;
+import org.fcr.intake.store.DeadlineBoard;
 
 /**
  * A stage clock as sla-monitor last reported it (intake never computes deadlines): its deadline,
@@ -23,10 +24,10 @@ public record DeadlineView(String stage, String kind, int attempt, Instant start
         deadlines.forEach((stage, value) -> {
             if (value instanceof Document d) {
                 String kind = d.getString("kind");
-                boolean open = kind != null && !kind.equals("MET") && !kind.equals("CANCELLED");
+                boolean open = kind != null && DeadlineBoard.open(kind);
                 views.add(new DeadlineView(stage, kind, d.getInteger("attempt", 1), instant(d.get("startedAt")),
                         instant(d.get("deadline")), instant(d.get("actualAt")), d.getString("department"), open,
-                        open && (kind.equals("BREACHED") || kind.equals("ESCALATED")), instant(d.get("occurredAt"))));
+                        DeadlineBoard.overdue(kind), instant(d.get("occurredAt"))));
             }
         });
         views.sort(Comparator.comparing(DeadlineView::deadline, Comparator.nullsLast(Comparator.naturalOrder())));

@@ -54,15 +54,15 @@ public class RequestWorkflow {
         return markers.claimNew(marker)
                 .then(store.insert(decision))
                 .flatMap(inserted -> inserted
-                        ? publish(decision).then(release(marker))
+                        ? publish(decision.state().id(), decision.events()).then(release(marker))
                                 .then(Mono.fromRunnable(() -> openWork.put(decision.state(), null)))
                                 .thenReturn(decision.state())
                         : store.find(decision.state().id()).flatMap(this::republishAll));
     }
 
-    private Mono<Void> publish(Decision decision) {
-        return relay.publish(decision.events())
-                .onErrorMap(e -> new NotYetDurable(decision.state().id(), e));
+    /** Publishes and waits for the broker; a timeout or failure leaves the events marked for the sweeper. */
+    private Mono<Void> publish(String requestId, List<RequestEvent> events) {
+        return relay.publish(events).onErrorMap(e -> new NotYetDurable(requestId, e));
     }
 
     /**
@@ -94,7 +94,7 @@ public class RequestWorkflow {
         Marker marker = marker(decision);
         return markers.claim(marker)
                 .then(store.append(decision, expectedSeq))
-                .then(publish(decision))
+                .then(publish(decision.state().id(), decision.events()))
                 .then(release(marker))
                 // read-your-writes for this instance's lists; other instances follow fcr.requests
                 .then(Mono.fromRunnable(() -> openWork.put(decision.state(), null)))
@@ -102,9 +102,7 @@ public class RequestWorkflow {
     }
 
     private Mono<RequestState> republishAll(StoredRequest stored) {
-        return relay.publish(stored.timeline())
-                .onErrorMap(e -> new NotYetDurable(stored.state().id(), e))
-                .thenReturn(stored.state());
+        return publish(stored.state().id(), stored.timeline()).thenReturn(stored.state());
     }
 
     private Mono<Void> release(Marker marker) {

@@ -71,15 +71,20 @@ public class DeadlineBoard {
                 .append("occurredAt", Date.from(e.getOccurredAt()));
     }
 
-    static boolean open(String kind) {
+    /** A clock still running: neither met nor cancelled. */
+    public static boolean open(String kind) {
         return !SlaEventKind.MET.name().equals(kind) && !SlaEventKind.CANCELLED.name().equals(kind);
+    }
+
+    /** A clock past its deadline (breached, perhaps escalated since). */
+    public static boolean overdue(String kind) {
+        return SlaEventKind.BREACHED.name().equals(kind) || SlaEventKind.ESCALATED.name().equals(kind);
     }
 
     static List<String> overdue(Document deadlines) {
         List<String> stages = new ArrayList<>();
         deadlines.forEach((stage, v) -> {
-            String kind = ((Document) v).getString("kind");
-            if (SlaEventKind.BREACHED.name().equals(kind) || SlaEventKind.ESCALATED.name().equals(kind)) {
+            if (overdue(((Document) v).getString("kind"))) {
                 stages.add(stage);
             }
         });

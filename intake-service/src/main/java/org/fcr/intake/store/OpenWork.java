@@ -85,8 +85,10 @@ public class OpenWork {
     }
 
     public void put(RequestState state, Document deadlines) {
+        boolean[] newer = {true};
         open.compute(state.id(), (id, current) -> {
             if (current != null && current.state().sequence() >= state.sequence()) {
+                newer[0] = false;
                 return current;
             }
             if (!state.open()) {
@@ -94,25 +96,29 @@ public class OpenWork {
             }
             return new Entry(state, deadlines != null ? deadlines : current != null ? current.deadlines() : new Document());
         });
-        changed(state.id());
+        if (newer[0]) {
+            changed(state.id());
+        }
     }
 
     /** Applies an event read from fcr.requests; answers false when the request must be reloaded. */
     public boolean apply(RequestEvent event) {
         boolean[] follows = {true};
+        boolean[] applied = {false};
         open.compute(event.getRequestId(), (id, current) -> {
             long have = current == null ? 0 : current.state().sequence();
             if (event.getSequence() <= have) {
-                return current;
+                return current; // already here, typically this instance's own write
             }
             if (event.getSequence() != have + 1) {
                 follows[0] = false;
                 return current;
             }
+            applied[0] = true;
             RequestState next = RequestEvolution.apply(current == null ? null : current.state(), event);
             return next.open() ? new Entry(next, current == null ? new Document() : current.deadlines()) : null;
         });
-        if (follows[0]) {
+        if (applied[0]) {
             changed(event.getRequestId());
         }
         return follows[0];
@@ -122,12 +128,20 @@ public class OpenWork {
         return store.find(requestId).doOnNext(this::put).then();
     }
 
+    /** Records a clock of an open request; closed and unknown requests are not in any open list. */
     public void recordSla(SlaEvent e) {
+        boolean[] recorded = {false};
         open.computeIfPresent(e.getRequestId(), (id, current) -> {
             Document deadlines = DeadlineBoard.withClock(current.deadlines(), e);
-            return deadlines == null ? current : new Entry(current.state(), deadlines);
+            if (deadlines == null) {
+                return current;
+            }
+            recorded[0] = true;
+            return new Entry(current.state(), deadlines);
         });
-        changed(e.getRequestId());
+        if (recorded[0]) {
+            changed(e.getRequestId());
+        }
     }
 
     /**

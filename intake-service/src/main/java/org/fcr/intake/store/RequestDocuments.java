@@ -32,11 +32,17 @@ final class RequestDocuments {
     }
 
     static Document newDocument(RequestState state, List<RequestEvent> events) {
+        return newDocument(state, events, new Document());
+    }
+
+    /** A whole document, with the deadlines already reported and what lists derive from them. */
+    static Document newDocument(RequestState state, List<RequestEvent> events, Document deadlines) {
         Document doc = new Document("_id", state.id());
         doc.putAll(summary(state));
         doc.put(EVENTS, encode(events));
-        doc.put("deadlines", new Document());
-        doc.put("overdueStages", List.of());
+        doc.put("deadlines", deadlines);
+        doc.put("overdueStages", DeadlineBoard.overdue(deadlines));
+        doc.put("nextDeadline", DeadlineBoard.nextDeadline(deadlines));
         return doc;
     }
 

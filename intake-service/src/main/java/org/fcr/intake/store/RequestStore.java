@@ -57,15 +57,13 @@ public class RequestStore {
     /** Rebuilds a request from events read back from fcr.requests (the store lost it or part of it). */
     public Mono<Void> replace(String id, List<RequestEvent> events) {
         RequestState state = RequestEvolution.replay(events);
-        Document doc = RequestDocuments.newDocument(state, events);
-        return mongo.findById(id, Document.class, COLLECTION)
-                .map(existing -> {
-                    doc.put("deadlines", existing.get("deadlines", new Document()));
-                    doc.put("overdueStages", existing.getList("overdueStages", String.class, List.of()));
-                    return doc;
-                })
-                .defaultIfEmpty(doc)
-                .flatMap(d -> mongo.save(d, COLLECTION))
+        Query byId = Query.query(Criteria.where("_id").is(id));
+        byId.fields().include("deadlines");
+        // the deadlines sla-monitor reported are kept, with everything lists derive from them
+        return mongo.findOne(byId, Document.class, COLLECTION)
+                .map(existing -> existing.get("deadlines", new Document()))
+                .defaultIfEmpty(new Document())
+                .flatMap(deadlines -> mongo.save(RequestDocuments.newDocument(state, events, deadlines), COLLECTION))
                 .then();
     }
 
