@@ -2,8 +2,8 @@ package org.fcr.intake.api;
 
 import java.time.Duration;
 
-import org.fcr.intake.messaging.AggregateRepair;
-import org.fcr.intake.messaging.OutboxSweeper;
+import org.fcr.intake.messaging.Reconciliation;
+import org.fcr.intake.messaging.RelaySweeper;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -12,22 +12,24 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
-/** Administrators' tools for after an incident: rebuild lost aggregates, relay what stayed in the outbox. */
+/** Administrators' tools for after an incident: reconcile the store with fcr.requests, relay what is pending. */
 @RestController
 @Tag(name = "admin", description = "repair after a store loss; outbox relay")
 public class AdminController {
 
-    private final AggregateRepair repair;
-    private final OutboxSweeper sweeper;
+    private final Reconciliation reconciliation;
+    private final RelaySweeper sweeper;
 
-    public AdminController(AggregateRepair repair, OutboxSweeper sweeper) {
-        this.repair = repair;
+    public AdminController(Reconciliation reconciliation, RelaySweeper sweeper) {
+        this.reconciliation = reconciliation;
         this.sweeper = sweeper;
     }
 
     @PostMapping("/api/admin/repair")
-    @Operation(summary = "Rebuild aggregates from fcr.requests", description = "lookback: ISO duration, default PT24H")
-    public Mono<AggregateRepair.Report> repair(@RequestParam(defaultValue = "PT24H") String lookback) {
+    @Operation(summary = "Reconcile the store with fcr.requests",
+            description = "Rebuilds aggregates the store lost and relays events the topic lacks, over lookback "
+                    + "(ISO duration, default PT24H)")
+    public Mono<Reconciliation.Report> repair(@RequestParam(defaultValue = "PT24H") String lookback) {
         Duration period;
         try {
             period = Duration.parse(lookback);
@@ -35,11 +37,11 @@ public class AdminController {
             throw org.fcr.support.problem.ApiProblem.badRequest("validation", "lookback is an ISO duration such as PT24H")
                     .with("field", "lookback");
         }
-        return repair.repair(period);
+        return reconciliation.reconcile(period);
     }
 
     @PostMapping("/api/admin/outbox/sweep")
-    @Operation(summary = "Relay now every event that stayed pending in the outbox")
+    @Operation(summary = "Relay now every write whose events the broker has not acknowledged")
     public Mono<Long> sweep() {
         return sweeper.sweep();
     }

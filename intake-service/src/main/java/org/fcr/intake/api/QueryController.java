@@ -68,12 +68,19 @@ public class QueryController {
     }
 
     @GetMapping("/api/departments/{department}/returned")
-    @Operation(summary = "Tickets the department returned (退单), newest first")
+    @Operation(summary = "Tickets the department returned (退单), newest first",
+            description = "Those still open (from memory) by default; status=ALL adds the closed ones (a scan of "
+                    + "the archive, for reports)")
     public Mono<PageOf<RequestSummary>> returned(@PathVariable String department,
+                                                 @RequestParam(defaultValue = "OPEN") String status,
                                                  @RequestParam(defaultValue = "0") int page,
                                                  @RequestParam(defaultValue = "50") int size) {
-        RequestFilter filter = new RequestFilter(null, null, null, null, null, null, null, null, department,
-                null, null, null);
+        String wanted = upper(status);
+        if (!"OPEN".equals(wanted) && !"ALL".equals(wanted)) {
+            throw ApiProblem.badRequest("validation", "status is OPEN or ALL").with("field", "status");
+        }
+        RequestFilter filter = new RequestFilter("ALL".equals(wanted) ? null : wanted, null, null, null, null, null,
+                null, null, department, null, null, null);
         return page(filter, page, size, "updatedAt,desc");
     }
 

@@ -60,8 +60,8 @@ public class RequestController {
                 () -> {
                     NewRequest request = toNewRequest(body);
                     String id = RequestIds.next(signer.getEmployeeId(), key);
-                    // the trial settings are one small document, read at every accept (issue 8)
-                    return trial.current().flatMap(settings -> workflow.create(
+                    // the trial settings are one small document, read at most once a second for accepts (issue 8)
+                    return trial.forAccept().flatMap(settings -> workflow.create(
                                     RequestIntake.accept(id, request, signer, RequestWorkflow.now(), settings)))
                             .map(state -> ResponseEntity.created(URI.create("/api/requests/" + state.id()))
                                     .eTag(Long.toString(state.sequence()))

@@ -8,9 +8,8 @@ import java.util.function.Function;
 import org.fcr.events.RequestEvent;
 import org.fcr.intake.domain.Decision;
 import org.fcr.intake.domain.RequestState;
+import org.fcr.intake.messaging.PendingRelays.Pending;
 import org.fcr.intake.store.OpenWork;
-import org.fcr.intake.store.OutboxMarkers;
-import org.fcr.intake.store.OutboxMarkers.Marker;
 import org.fcr.intake.store.RequestStore;
 import org.fcr.intake.store.StaleVersion;
 import org.fcr.intake.store.StoredRequest;
@@ -21,10 +20,11 @@ import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
 /**
- * How every change of a request becomes durable (ARCHITECTURE §4): mark the outbox, write the
- * aggregate with its new events in one atomic write, publish the events and wait for the broker,
- * then drop the mark. The caller is answered only after the broker acknowledged; if the broker
- * does not, the events stay marked and {@link OutboxSweeper} relays them later.
+ * How every change of a request becomes durable (ARCHITECTURE §4): note the write as pending, write
+ * the aggregate with its new events (the outbox) in one atomic write, publish the events and wait
+ * for the broker, then forget the note. One store write per command. The caller is answered only
+ * after the broker acknowledged; if the broker does not, {@link RelaySweeper} relays them later,
+ * and if intake dies first, the start-up {@link Reconciliation} does.
  */
 @Service
 public class RequestWorkflow {
@@ -32,13 +32,13 @@ public class RequestWorkflow {
     private static final int RETRIES_ON_RACE = 5;
 
     private final RequestStore store;
-    private final OutboxMarkers markers;
+    private final PendingRelays pending;
     private final EventRelay relay;
     private final OpenWork openWork;
 
-    public RequestWorkflow(RequestStore store, OutboxMarkers markers, EventRelay relay, OpenWork openWork) {
+    public RequestWorkflow(RequestStore store, PendingRelays pending, EventRelay relay, OpenWork openWork) {
         this.store = store;
-        this.markers = markers;
+        this.pending = pending;
         this.relay = relay;
         this.openWork = openWork;
     }
@@ -50,14 +50,13 @@ public class RequestWorkflow {
 
     /** Stores and publishes a new request; a second create with the same id republishes the first. */
     public Mono<RequestState> create(Decision decision) {
-        Marker marker = marker(decision);
-        return markers.claimNew(marker)
-                .then(store.insert(decision))
+        Pending write = register(decision);
+        return store.insert(decision)
                 .flatMap(inserted -> inserted
-                        ? publish(decision.state().id(), decision.events()).then(release(marker))
+                        ? publish(decision.state().id(), decision.events()).then(done(write))
                                 .then(Mono.fromRunnable(() -> openWork.put(decision.state(), null)))
                                 .thenReturn(decision.state())
-                        : store.find(decision.state().id()).flatMap(this::republishAll));
+                        : done(write).then(store.find(decision.state().id())).flatMap(this::republishAll));
     }
 
     /** Publishes and waits for the broker; a timeout or failure leaves the events marked for the sweeper. */
@@ -91,11 +90,11 @@ public class RequestWorkflow {
         if (decision.nothingChanged()) {
             return Mono.just(decision.state());
         }
-        Marker marker = marker(decision);
-        return markers.claim(marker)
-                .then(store.append(decision, expectedSeq))
+        Pending write = register(decision);
+        return store.append(decision, expectedSeq)
+                .onErrorResume(StaleVersion.class, stale -> done(write).then(Mono.error(stale)))
                 .then(publish(decision.state().id(), decision.events()))
-                .then(release(marker))
+                .then(done(write))
                 // read-your-writes for this instance's lists; other instances follow fcr.requests
                 .then(Mono.fromRunnable(() -> openWork.put(decision.state(), null)))
                 .thenReturn(decision.state());
@@ -105,12 +104,13 @@ public class RequestWorkflow {
         return publish(stored.state().id(), stored.timeline()).thenReturn(stored.state());
     }
 
-    private Mono<Void> release(Marker marker) {
-        return Mono.fromRunnable(() -> markers.release(marker));
+    /** Noted before the write: should intake fail between write and acknowledgement, the sweeper relays it. */
+    private Pending register(Decision decision) {
+        List<Long> sequences = decision.events().stream().map(RequestEvent::getSequence).toList();
+        return pending.register(decision.state().id(), sequences);
     }
 
-    private static Marker marker(Decision decision) {
-        List<Long> sequences = decision.events().stream().map(RequestEvent::getSequence).toList();
-        return new Marker(decision.state().id(), sequences);
+    private Mono<Void> done(Pending write) {
+        return Mono.fromRunnable(() -> pending.done(write));
     }
 }

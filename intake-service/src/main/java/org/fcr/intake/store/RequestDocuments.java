@@ -27,6 +27,8 @@ final class RequestDocuments {
 
     static final String SEQ = "seq";
     static final String EVENTS = "events";
+    /** When the store last wrote the document (not an event time: decisions arrive with their own). */
+    static final String WRITTEN_AT = "writtenAt";
 
     private RequestDocuments() {
     }

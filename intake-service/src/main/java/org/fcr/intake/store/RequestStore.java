@@ -1,5 +1,7 @@
 package org.fcr.intake.store;
 
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 
 import org.bson.Document;
@@ -14,11 +16,13 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * The request aggregates: one document per request, written in one atomic operation per command
- * (insert for a new request; update guarded by the version for the others). Reads are by _id.
+ * (insert for a new request; update guarded by the version for the others), stamped with the time
+ * of the write ({@code writtenAt}) for the start-up reconciliation. Reads are by _id.
  */
 @Repository
 public class RequestStore {
@@ -38,6 +42,7 @@ public class RequestStore {
     /** Inserts a new request; completes empty when a request with that id already exists. */
     public Mono<Boolean> insert(Decision decision) {
         Document doc = RequestDocuments.newDocument(decision.state(), decision.events());
+        doc.put(RequestDocuments.WRITTEN_AT, new Date());
         return mongo.insert(doc, COLLECTION).thenReturn(true)
                 .onErrorResume(DuplicateKeyException.class, e -> Mono.just(false));
     }
@@ -47,11 +52,18 @@ public class RequestStore {
         String id = decision.state().id();
         Update update = new Update();
         RequestDocuments.summary(decision.state()).forEach(update::set);
+        update.set(RequestDocuments.WRITTEN_AT, new Date());
         update.push(RequestDocuments.EVENTS).each(RequestDocuments.encode(decision.events()).toArray());
         Query query = Query.query(Criteria.where("_id").is(id).and(RequestDocuments.SEQ).is(expectedSeq));
         return mongo.updateFirst(query, update, COLLECTION)
                 .flatMap(result -> result.getMatchedCount() == 1 ? Mono.<Void>empty()
                         : Mono.error(new StaleVersion(id, expectedSeq)));
+    }
+
+    /** Requests written at or after this instant (a scan: only for reconciling after a crash). */
+    public Flux<StoredRequest> writtenSince(Instant since) {
+        return mongo.find(Query.query(Criteria.where(RequestDocuments.WRITTEN_AT).gte(Date.from(since))),
+                Document.class, COLLECTION).map(RequestStore::toStored);
     }
 
     /** Rebuilds a request from events read back from fcr.requests (the store lost it or part of it). */
@@ -63,6 +75,7 @@ public class RequestStore {
         return mongo.findOne(byId, Document.class, COLLECTION)
                 .map(existing -> existing.get("deadlines", new Document()))
                 .defaultIfEmpty(new Document())
+                // no writtenAt: what is rebuilt from the topic is already there
                 .flatMap(deadlines -> mongo.save(RequestDocuments.newDocument(state, events, deadlines), COLLECTION))
                 .then();
     }

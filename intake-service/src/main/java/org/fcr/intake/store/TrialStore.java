@@ -1,5 +1,6 @@
 package org.fcr.intake.store;
 
+import java.time.Duration;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +24,7 @@ import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
 
 /**
- * Trial-run settings as one small document ({@code trial/_id=settings}, read by _id at every accept) and
+ * Trial-run settings as one small document ({@code trial/_id=settings}, read by _id, at most once a second for accepts) and
  * their audit as append-only documents keyed by the settings version ({@code trialAudit/_id=v0000000007}).
  * A change is one atomic write guarded by the version that also carries its audit entry
  * ({@code lastChange}); the entry is then appended, and appended again (idempotently) on every audit read,
@@ -37,14 +38,32 @@ public class TrialStore {
     private static final String ID = "settings";
     private static final int TRIES = 5;
 
+    /** How long an accept may decide on settings read before (another instance's change shows after this). */
+    private static final long FRESH_NANOS = Duration.ofSeconds(1).toNanos();
+
     private final ReactiveMongoTemplate mongo;
+    private volatile Read lastRead;
 
     public TrialStore(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
     }
 
     public Mono<TrialSettings> current() {
-        return document().map(TrialDocuments::settings).defaultIfEmpty(TrialSettings.ALL_LIVE);
+        long now = System.nanoTime();
+        return document().map(TrialDocuments::settings).defaultIfEmpty(TrialSettings.ALL_LIVE)
+                .doOnNext(settings -> lastRead = new Read(settings, now));
+    }
+
+    /**
+     * The settings for deciding an accept: read at most a second ago (this instance's own changes at
+     * once), so accepts do not each read the store.
+     */
+    public Mono<TrialSettings> forAccept() {
+        Read read = lastRead;
+        return read != null && System.nanoTime() - read.at() < FRESH_NANOS ? Mono.just(read.settings()) : current();
+    }
+
+    private record Read(TrialSettings settings, long at) {
     }
 
     /**
@@ -61,7 +80,7 @@ public class TrialStore {
             if (change.isEmpty()) {
                 return Mono.just(Optional.<TrialChange.Entry>empty());
             }
-            return write(before.version(), change.get()).flatMap(written -> {
+            return write(before.version(), change.get()).doOnNext(written -> lastRead = null).flatMap(written -> {
                 if (written) {
                     return append(change.get().entry()).thenReturn(Optional.of(change.get().entry()));
                 }

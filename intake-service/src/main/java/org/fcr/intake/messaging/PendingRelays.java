@@ -1,0 +1,81 @@
+package org.fcr.intake.messaging;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The outbox's memory: the writes whose events the broker has not acknowledged yet. A write is
+ * registered before it reaches the store and dropped once the broker acknowledged its events, so
+ * the store is written once per command and relayed events are never marked there. What this
+ * memory loses in a crash, the start-up reconciliation finds again from the last
+ * {@link RelayCheckpoint} (every write before it was acknowledged).
+ */
+@Component
+public class PendingRelays {
+
+    /** One write's events: the request, their sequences, and when the write began (equal only to itself). */
+    public static final class Pending {
+        private final String requestId;
+        private final List<Long> sequences;
+        private final Instant since;
+
+        Pending(String requestId, List<Long> sequences, Instant since) {
+            this.requestId = requestId;
+            this.sequences = sequences;
+            this.since = since;
+        }
+
+        public String requestId() {
+            return requestId;
+        }
+
+        public List<Long> sequences() {
+            return sequences;
+        }
+
+        public Instant since() {
+            return since;
+        }
+    }
+
+    private final Set<Pending> pending = ConcurrentHashMap.newKeySet();
+    /** This run of this instance: its checkpoint is its own. */
+    private final String instanceId = UUID.randomUUID().toString();
+
+    public String instanceId() {
+        return instanceId;
+    }
+
+    public Pending register(String requestId, List<Long> sequences) {
+        Pending write = new Pending(requestId, List.copyOf(sequences), Instant.now());
+        pending.add(write);
+        return write;
+    }
+
+    /** The broker acknowledged these events, or the write never happened. */
+    public void done(Pending write) {
+        pending.remove(write);
+    }
+
+    public List<Pending> olderThan(Duration age) {
+        Instant before = Instant.now().minus(age);
+        return pending.stream().filter(p -> p.since().isBefore(before)).toList();
+    }
+
+    /** Every write that began before this instant has reached the broker. */
+    public Instant safeBefore() {
+        Instant now = Instant.now();
+        return pending.stream().map(Pending::since).min(Instant::compareTo)
+                .filter(oldest -> oldest.isBefore(now)).orElse(now);
+    }
+
+    public int size() {
+        return pending.size();
+    }
+}
