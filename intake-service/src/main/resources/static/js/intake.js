@@ -241,12 +241,12 @@
     return fcr.api('/api/me').then(me => { user.textContent = me.name + ' · ' + (me.department || ''); trialBanner(me); return me; });
   }
 
-  /** Draws now, again as soon as an open request changes (batched), and every 15 s should the stream be lost. */
+  /** Draws now, again when open requests change (at most once a second, however busy the desk), and every 15 s should the stream be lost. */
   function keepCurrent(refresh) {
     refresh();
     let pending = null;
     fcr.stream('/api/requests/changes', name => {
-      if (name === 'changed' && !pending) pending = setTimeout(() => { pending = null; refresh(); }, 300);
+      if (name === 'changed' && !pending) pending = setTimeout(() => { pending = null; refresh(); }, 1000);
     });
     setInterval(refresh, 15000);
   }

@@ -93,6 +93,15 @@ class SharedServiceBehaviourTest {
     }
 
     @Test
+    void anUnreachableStoreIsA503ProblemToRetry() {
+        client.get().uri("/api/notes/archive").headers(h -> h.setBasicAuth("desk01", TestInfrastructure.PASSWORD)).exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().valueEquals("Retry-After", "5")
+                .expectBody().jsonPath("$.type").isEqualTo("https://fcr.example.org/problems/store-unavailable");
+    }
+
+    @Test
     void healthIsOpen() {
         assertThat(client.get().uri("/actuator/health").exchange().expectStatus().isOk()
                 .returnResult(String.class).getResponseBody().blockFirst()).contains("UP");

@@ -1,5 +1,7 @@
 package org.fcr.support;
 
+import java.util.concurrent.TimeUnit;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 
@@ -10,6 +12,8 @@ import org.fcr.support.security.Role;
 import org.fcr.support.security.SecurityConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,6 +21,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.reactivestreams.client.MongoClients;
 
 import reactor.core.publisher.Mono;
 
@@ -37,6 +45,10 @@ public class SupportTestApplication {
                 .hasRole(Role.MANAGER.name());
     }
 
+    static final ReactiveMongoTemplate UNREACHABLE_STORE = new ReactiveMongoTemplate(MongoClients.create(
+            MongoClientSettings.builder().applyConnectionString(new ConnectionString("mongodb://127.0.0.1:1"))
+                    .applyToClusterSettings(c -> c.serverSelectionTimeout(300, TimeUnit.MILLISECONDS)).build()), "notes");
+
     @RestController
     static class NotesController {
         private final CurrentActor currentActor;
@@ -49,6 +61,12 @@ public class SupportTestApplication {
         @ResponseStatus(HttpStatus.CREATED)
         Mono<Signer> create(@Valid @RequestBody Note note) {
             return currentActor.get().map(a -> new Signer(a.getEmployeeId(), a.getName(), a.getRank()));
+        }
+
+        /** Notes kept in a store that is down (nothing listens on port 1): the way a killed MongoDB looks. */
+        @GetMapping("/api/notes/archive")
+        Mono<Long> archive() {
+            return UNREACHABLE_STORE.count(new Query(), "notes");
         }
 
         @GetMapping("/api/notes/{id}")

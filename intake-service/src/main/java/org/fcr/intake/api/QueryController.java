@@ -100,9 +100,10 @@ public class QueryController {
         Sort.Direction direction = parts.length > 1 && parts[1].equalsIgnoreCase("asc") ? Sort.Direction.ASC : Sort.Direction.DESC;
         if ("OPEN".equals(filter.status()) && openWork.loaded()) {
             // the hot lists (desk, department queues) come from memory, never from a scan of the store
-            return Mono.fromSupplier(() -> new PageOf<>(
-                    openWork.find(filter, page, size, parts[0], direction).stream().map(RequestSummary::of).toList(),
-                    page, size, openWork.count(filter)));
+            return Mono.fromSupplier(() -> {
+                OpenWork.Page found = openWork.page(filter, page, size, parts[0], direction);
+                return new PageOf<>(found.lines().stream().map(RequestSummary::of).toList(), page, size, found.total());
+            });
         }
         return queries.find(filter, page, size, parts[0], direction).map(RequestSummary::of).collectList()
                 .zipWith(queries.count(filter))

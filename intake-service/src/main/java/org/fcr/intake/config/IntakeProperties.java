@@ -7,12 +7,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /** Tunables of intake-service (application.yml, fcr.intake.*). */
 @ConfigurationProperties("fcr.intake")
 public record IntakeProperties(Duration publishTimeout, Duration sweepAfter, Duration sweepInterval,
-                               Duration repairLookback, boolean repairOnStart) {
+                               Duration repairLookback, boolean repairOnStart, Duration storeTimeout) {
 
     public IntakeProperties {
         publishTimeout = publishTimeout == null ? Duration.ofSeconds(10) : publishTimeout;
         sweepAfter = sweepAfter == null ? Duration.ofSeconds(10) : sweepAfter;
         sweepInterval = sweepInterval == null ? Duration.ofSeconds(5) : sweepInterval;
         repairLookback = repairLookback == null ? Duration.ofMinutes(30) : repairLookback;
+        storeTimeout = storeTimeout == null ? Duration.ofSeconds(5) : storeTimeout;
     }
 }

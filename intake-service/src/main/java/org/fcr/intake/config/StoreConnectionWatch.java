@@ -1,6 +1,7 @@
 package org.fcr.intake.config;
 
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
@@ -11,8 +12,10 @@ import com.mongodb.event.ServerDescriptionChangedEvent;
 import com.mongodb.event.ServerListener;
 
 /**
- * Notices when the MongoDB server comes back after it was lost (a restart, a kill): the store may
- * have lost the writes of its last moments, so intake reconciles with fcr.requests from then on.
+ * How intake holds its store connection: a call gives up after fcr.intake.store-timeout (a desk
+ * operator gets a 503 to retry, not a 30-second hang, while the store restarts), and when the
+ * MongoDB server comes back after it was lost (a restart, a kill) — the store may have lost the
+ * writes of its last moments — intake reconciles with fcr.requests from then on.
  */
 @Component
 public class StoreConnectionWatch implements MongoClientSettingsBuilderCustomizer {
@@ -22,14 +25,18 @@ public class StoreConnectionWatch implements MongoClientSettingsBuilderCustomize
     }
 
     private final ApplicationEventPublisher events;
+    private final IntakeProperties properties;
     private final AtomicReference<Instant> lostAt = new AtomicReference<>();
 
-    public StoreConnectionWatch(ApplicationEventPublisher events) {
+    public StoreConnectionWatch(ApplicationEventPublisher events, IntakeProperties properties) {
         this.events = events;
+        this.properties = properties;
     }
 
     @Override
     public void customize(com.mongodb.MongoClientSettings.Builder settings) {
+        long timeout = properties.storeTimeout().toMillis();
+        settings.applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(timeout, TimeUnit.MILLISECONDS));
         settings.applyToServerSettings(server -> server.addServerListener(new ServerListener() {
             @Override
             public void serverDescriptionChanged(ServerDescriptionChangedEvent event) {

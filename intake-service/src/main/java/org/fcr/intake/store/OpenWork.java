@@ -34,10 +34,10 @@ import reactor.core.publisher.Sinks;
 public class OpenWork {
 
     /** A request's state and deadlines, with its list line made once per change (lists only read it). */
-    private record Entry(RequestState state, Document deadlines, Document line) {
+    private record Entry(RequestState state, Document deadlines, OpenLine line) {
 
         Entry(RequestState state, Document deadlines) {
-            this(state, deadlines, summary(state, deadlines));
+            this(state, deadlines, new OpenLine(summary(state, deadlines)));
         }
     }
 
@@ -144,35 +144,42 @@ public class OpenWork {
         }
     }
 
+    /** One page of a list and how many lines the whole list has. */
+    public record Page(List<Document> lines, long total) {
+    }
+
     /**
-     * A page of open requests matching the filter, as summary documents (the shape the store lists).
-     * Keeps only the best (page + 1) × size lines while scanning, so a page costs one pass, not a sort.
+     * A page of open requests matching the filter, as summary documents (the shape the store lists),
+     * with the count of all that match: one pass that keeps only the best (page + 1) × size lines,
+     * not a sort.
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    public List<Document> find(RequestFilter filter, int page, int size, String sortField, Sort.Direction direction) {
+    public Page page(RequestFilter filter, int page, int size, String sortField, Sort.Direction direction) {
         Comparator<Comparable> keys = direction == Sort.Direction.DESC
                 ? Comparator.nullsLast(Comparator.<Comparable>reverseOrder())
                 : Comparator.nullsLast(Comparator.<Comparable>naturalOrder());
-        Comparator<Document> byKey = (a, b) -> keys.compare(sortKey(a, sortField), sortKey(b, sortField));
-        Comparator<Document> order = byKey.thenComparing(d -> d.getString("_id"));
+        Comparator<OpenLine> order = Comparator.comparing(OpenLine.sortKey(sortField), keys).thenComparing(OpenLine::id);
         int keep = (page + 1) * size;
-        PriorityQueue<Document> best = new PriorityQueue<>(keep + 1, order.reversed());
+        PriorityQueue<OpenLine> best = new PriorityQueue<>(keep + 1, order.reversed());
+        long total = 0;
         for (Entry entry : open.values()) {
-            if (matches(entry.line(), filter)
-                    && (best.size() < keep || order.compare(entry.line(), best.peek()) < 0)) {
-                best.offer(entry.line());
+            OpenLine line = entry.line();
+            if (!line.matches(filter)) {
+                continue;
+            }
+            total++;
+            if (best.size() < keep || order.compare(line, best.peek()) < 0) {
+                best.offer(line);
                 if (best.size() > keep) {
                     best.poll();
                 }
             }
         }
-        List<Document> sorted = new ArrayList<>(best);
+        List<OpenLine> sorted = new ArrayList<>(best);
         sorted.sort(order);
-        return sorted.subList(Math.min(page * size, sorted.size()), sorted.size());
-    }
-
-    public long count(RequestFilter filter) {
-        return open.values().stream().map(Entry::line).filter(d -> matches(d, filter)).count();
+        List<Document> lines = sorted.subList(Math.min(page * size, sorted.size()), sorted.size()).stream()
+                .map(l -> l.summary).toList();
+        return new Page(lines, total);
     }
 
     static Document summary(RequestState state, Document deadlines) {
@@ -182,39 +189,5 @@ public class OpenWork {
         d.put("overdueStages", DeadlineBoard.overdue(deadlines));
         d.put("nextDeadline", DeadlineBoard.nextDeadline(deadlines));
         return d;
-    }
-
-    @SuppressWarnings("rawtypes")
-    private static Comparable sortKey(Document d, String field) {
-        Object value = d.get("stage".equals(field) ? "step" : field);
-        return value instanceof Comparable c ? c : null;
-    }
-
-    static boolean matches(Document d, RequestFilter f) {
-        if (!eq(d, "status", f.status()) || !eq(d, "step", f.stage()) || !eq(d, "category", f.category())
-                || !eq(d, "channel", f.channel()) || !eq(d, "register", f.register())
-                || !eq(d, "firstResponderId", f.firstResponder()) || !eq(d, "department", f.department())
-                || !eq(d, "handlerId", f.handler())) {
-            return false;
-        }
-        if (f.returnedBy() != null && !d.getList("returnedBy", String.class, List.of()).contains(f.returnedBy())) {
-            return false;
-        }
-        Date received = d.getDate("receivedAt");
-        if (f.from() != null && (received == null || received.toInstant().isBefore(f.from()))) {
-            return false;
-        }
-        if (f.to() != null && (received == null || !received.toInstant().isBefore(f.to()))) {
-            return false;
-        }
-        if (f.overdue() != null) {
-            boolean overdue = !d.getList("overdueStages", String.class, List.of()).isEmpty();
-            return overdue == f.overdue();
-        }
-        return true;
-    }
-
-    private static boolean eq(Document d, String field, String wanted) {
-        return wanted == null || wanted.isBlank() || Objects.equals(d.get(field), wanted);
     }
 }

@@ -49,23 +49,23 @@ class OpenWorkScaleTest {
         RequestFilter mine = new RequestFilter("OPEN", null, "COMPLAINT", null, null, "desk02", null, null, null,
                 null, null, null);
 
-        List<Document> newest = work.find(open, 0, 50, "receivedAt", Sort.Direction.DESC);
-        List<Document> complaints = work.find(mine, 2, 20, "receivedAt", Sort.Direction.ASC);
+        OpenWork.Page newest = work.page(open, 0, 50, "receivedAt", Sort.Direction.DESC);
+        OpenWork.Page complaints = work.page(mine, 2, 20, "receivedAt", Sort.Direction.ASC);
         long started = System.nanoTime();
         for (int i = 0; i < 10; i++) {
-            work.find(open, 0, 50, "nextDeadline", Sort.Direction.ASC);
+            work.page(open, 0, 50, "nextDeadline", Sort.Direction.ASC);
         }
         System.out.printf("OpenWork: one page over %d open requests in %.1f ms (mean of 10, warm)%n", OPEN,
                 (System.nanoTime() - started) / 1e7);
 
-        assertThat(work.count(open)).isEqualTo(OPEN);
-        assertThat(newest).extracting(d -> d.getString("_id")).startsWith("R-00099999", "R-00099998");
+        assertThat(newest.total()).isEqualTo(OPEN);
+        assertThat(newest.lines()).extracting(d -> d.getString("_id")).startsWith("R-00099999", "R-00099998");
         // COMPLAINT is n % 7 == 3 and desk02 is odd n: n = 3, 17, 31, … (n ≡ 3 mod 14); page 2 of 20 starts at the 41st
-        assertThat(work.count(mine)).isEqualTo((OPEN - 3 + 13) / 14);
-        assertThat(complaints).hasSize(20).first().extracting(d -> d.getString("_id")).isEqualTo(String.format("R-%08d", 3 + 14 * 40));
-        assertThat(work.find(new RequestFilter("OPEN", "REGISTERED", null, null, null, null, null, null, null, null, null, null),
-                0, 200, "receivedAt", Sort.Direction.ASC)).isEmpty();
-        assertThat(work.count(new RequestFilter("OPEN", "AWAITING_DISPATCH", null, null, null, null, null, null, null,
-                null, null, null))).isEqualTo((OPEN + 2) / 3);
+        assertThat(complaints.total()).isEqualTo((OPEN - 3 + 13) / 14);
+        assertThat(complaints.lines()).hasSize(20).first().extracting(d -> d.getString("_id")).isEqualTo(String.format("R-%08d", 3 + 14 * 40));
+        assertThat(work.page(new RequestFilter("OPEN", "REGISTERED", null, null, null, null, null, null, null, null, null, null),
+                0, 200, "receivedAt", Sort.Direction.ASC).lines()).isEmpty();
+        assertThat(work.page(new RequestFilter("OPEN", "AWAITING_DISPATCH", null, null, null, null, null, null, null,
+                null, null, null), 0, 1, "receivedAt", Sort.Direction.ASC).total()).isEqualTo((OPEN + 2) / 3);
     }
 }

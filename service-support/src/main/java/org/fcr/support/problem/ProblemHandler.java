@@ -7,9 +7,11 @@ import java.util.Map;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
@@ -42,6 +44,14 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(IllegalArgumentException.class)
     public ResponseEntity<ProblemDetail> illegalArgument(IllegalArgumentException e) {
         return apiProblem(ApiProblem.badRequest("invalid-argument", e.getMessage()));
+    }
+
+    /** The store is unreachable or timed out (restarting, killed): nothing was answered as done, so retry. */
+    @ExceptionHandler(DataAccessResourceFailureException.class)
+    public ResponseEntity<ProblemDetail> storeUnavailable(DataAccessResourceFailureException e) {
+        ResponseEntity<ProblemDetail> answer = apiProblem(new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE,
+                "store-unavailable", "数据存储暂不可用，请稍后重试 / The data store is not reachable right now; retry shortly"));
+        return ResponseEntity.status(answer.getStatusCode()).header(HttpHeaders.RETRY_AFTER, "5").body(answer.getBody());
     }
 
     @Override
