@@ -1,6 +1,8 @@
 package org.fcr.intake.api;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.function.Supplier;
 
 import org.fcr.intake.store.IdempotencyStore;
@@ -16,13 +18,19 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Idempotency-Key on every POST: the first successful answer is stored under (user, key) and
- * returned again, byte for byte, to a retry. A key reused for a different call is refused.
+ * returned again, byte for byte, to a retry. A key reused for a different call is refused; a key
+ * whose call died with its instance is taken over by a retry after {@link #LEASE}.
  */
 @Component
 public class Idempotency {
 
     public static final String HEADER = "Idempotency-Key";
     private static final int MAX_KEY = 200;
+    /**
+     * The longest a call holds its key: the publish timeout (10 s) and the store's (5 s, a few calls)
+     * with room to spare. A claim older than this belongs to an instance that died during the call.
+     */
+    static final Duration LEASE = Duration.ofSeconds(30);
 
     private final IdempotencyStore store;
     private final JsonMapper json;
@@ -43,15 +51,29 @@ public class Idempotency {
         String scoped = user + ":" + key;
         // claim first: a concurrent call with the same key waits for the first answer instead of running twice
         return store.find(scoped)
-                .map(answer -> replay(answer, fingerprint, key))
+                .flatMap(answer -> abandoned(answer, fingerprint)
+                        ? store.takeOver(scoped, Instant.now().minus(LEASE)).flatMap(taken -> taken
+                                ? run(scoped, fingerprint, call)
+                                : store.find(scoped).map(again -> replay(again, fingerprint, key)))
+                        : Mono.just(replay(answer, fingerprint, key)))
                 .switchIfEmpty(Mono.defer(() -> store.claim(scoped, fingerprint).flatMap(claimed -> claimed
-                        ? Mono.defer(call).flatMap(response -> {
-                                    String body = json.writeValueAsString(response.getBody());
-                                    Answer answer = new Answer(fingerprint, response.getStatusCode().value(), body);
-                                    return store.complete(scoped, answer).thenReturn(asStored(response, body));
-                                })
-                                .onErrorResume(e -> store.abandon(scoped).then(Mono.error(e)))
+                        ? run(scoped, fingerprint, call)
                         : store.find(scoped).map(answer -> replay(answer, fingerprint, key)))));
+    }
+
+    /** A claim still running after the longest a call can take: its instance died (kill -9) mid-call. */
+    private static boolean abandoned(Answer answer, String fingerprint) {
+        return answer.pending() && answer.fingerprint().equals(fingerprint) && answer.at() != null
+                && answer.at().isBefore(Instant.now().minus(LEASE));
+    }
+
+    private Mono<ResponseEntity<Object>> run(String scoped, String fingerprint, Supplier<Mono<ResponseEntity<?>>> call) {
+        return Mono.defer(call).flatMap(response -> {
+                    String body = json.writeValueAsString(response.getBody());
+                    Answer answer = new Answer(fingerprint, response.getStatusCode().value(), body);
+                    return store.complete(scoped, answer).thenReturn(asStored(response, body));
+                })
+                .onErrorResume(e -> store.abandon(scoped).then(Mono.error(e)));
     }
 
     private static ResponseEntity<Object> replay(Answer answer, String fingerprint, String key) {

@@ -26,7 +26,11 @@ public class IdempotencyStore {
     public static final String COLLECTION = "idempotency";
 
     /** The stored first answer: what was asked (method and path) and what was answered; status 0 = still running. */
-    public record Answer(String fingerprint, int status, String body) {
+    public record Answer(String fingerprint, int status, String body, Instant at) {
+
+        public Answer(String fingerprint, int status, String body) {
+            this(fingerprint, status, body, null);
+        }
 
         public boolean pending() {
             return status == 0;
@@ -44,7 +48,8 @@ public class IdempotencyStore {
 
     public Mono<Answer> find(String scopedKey) {
         return mongo.findById(scopedKey, Document.class, COLLECTION)
-                .map(d -> new Answer(d.getString("fingerprint"), d.getInteger("status"), d.getString("body")));
+                .map(d -> new Answer(d.getString("fingerprint"), d.getInteger("status"), d.getString("body"),
+                        d.getDate("at") == null ? null : d.getDate("at").toInstant()));
     }
 
     /**
@@ -63,6 +68,17 @@ public class IdempotencyStore {
                 .append("at", new Date());
         return mongo.insert(doc, COLLECTION).thenReturn(true)
                 .onErrorResume(DuplicateKeyException.class, e -> Mono.just(false));
+    }
+
+    /**
+     * Takes over a claim whose call has been running longer than a call can (its instance died with it),
+     * so the retry runs; of several retries at once, one takes it.
+     */
+    public Mono<Boolean> takeOver(String scopedKey, Instant claimedBefore) {
+        Query stale = Query.query(Criteria.where("_id").is(scopedKey).and("status").is(0)
+                .and("at").lt(Date.from(claimedBefore)));
+        return mongo.updateFirst(stale, new Update().set("at", new Date()), COLLECTION)
+                .map(result -> result.getModifiedCount() == 1);
     }
 
     public Mono<Void> complete(String scopedKey, Answer answer) {

@@ -104,6 +104,24 @@ class RobustnessApiTest extends IntakeServiceTestBase {
     }
 
     @Test
+    void aKeyWhoseCallDiedWithItsInstanceIsTakenOverByTheRetryButARunningOneIsNot() {
+        // as if an instance claimed the key and was killed before it answered: the claim stays "running"
+        answers.claim("desk01:died-1", "POST /api/requests").block();
+        answers.claim("desk01:running-1", "POST /api/requests").block();
+        mongo.updateFirst(Query.query(Criteria.where("_id").is("desk01:died-1")), new Update().set("at", new Date(0)),
+                IdempotencyStore.COLLECTION).block();
+
+        post("desk01", "/api/requests").header("Idempotency-Key", "running-1").bodyValue(SKELETON).exchange()
+                .expectStatus().isEqualTo(409).expectBody().jsonPath("$.type").value(t -> assertThat((String) t).endsWith("idempotency-in-progress"));
+        String id = post("desk01", "/api/requests").header("Idempotency-Key", "died-1").bodyValue(SKELETON).exchange()
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id").toString();
+
+        post("desk01", "/api/requests").header("Idempotency-Key", "died-1").bodyValue(SKELETON).exchange()
+                .expectStatus().isCreated().expectHeader().valueEquals("Idempotent-Replay", "true")
+                .expectBody(Map.class).value(body -> assertThat(body.get("id")).isEqualTo(id));
+    }
+
+    @Test
     void aStaleVersionIsA409AndTheCurrentOneWins() {
         String id = create(SKELETON.replace("\"description\"", "\"dispatch\":false,\"description\""));
 

@@ -8,6 +8,8 @@ import org.fcr.intake.IntakeApplication;
 import org.springframework.boot.SpringApplication;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
+import org.h2.mvstore.MVStore;
+
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 
@@ -27,7 +29,9 @@ public final class BenchStack {
         broker.brokerProperty("transaction.state.log.replication.factor", "1");
         broker.brokerProperty("transaction.state.log.min.isr", "1");
         broker.afterPropertiesSet();
-        MongoServer mongo = new MongoServer(new H2Backend(data.resolve("mongo.mv").toString()));
+        MongoServer mongo = new MongoServer(new H2Backend(new MVStore.Builder().fileName(data.resolve("mongo.mv").toString())
+                .cacheSize(Integer.getInteger("fcr.bench.cache-mb", 16))
+                .autoCompactFillRate(Integer.getInteger("fcr.bench.compact-fill", 90)).open()));
         InetSocketAddress address = mongo.bind();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             mongo.shutdownNow();
