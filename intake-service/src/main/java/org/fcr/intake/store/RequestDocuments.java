@@ -40,7 +40,12 @@ final class RequestDocuments {
     /** A whole document, with the deadlines already reported and what lists derive from them. */
     static Document newDocument(RequestState state, List<RequestEvent> events, Document deadlines) {
         Document doc = new Document("_id", state.id());
-        doc.putAll(summary(state));
+        // absent rather than null: a smaller document for the store to write (queries match both alike)
+        summary(state).forEach((field, value) -> {
+            if (value != null) {
+                doc.put(field, value);
+            }
+        });
         doc.put(EVENTS, encode(events));
         doc.put("deadlines", deadlines);
         doc.put("overdueStages", DeadlineBoard.overdue(deadlines));

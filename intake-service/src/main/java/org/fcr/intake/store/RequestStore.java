@@ -51,7 +51,13 @@ public class RequestStore {
     public Mono<Void> append(Decision decision, long expectedSeq) {
         String id = decision.state().id();
         Update update = new Update();
-        RequestDocuments.summary(decision.state()).forEach(update::set);
+        RequestDocuments.summary(decision.state()).forEach((field, value) -> {
+            if (value != null) {
+                update.set(field, value);
+            } else {
+                update.unset(field);
+            }
+        });
         update.set(RequestDocuments.WRITTEN_AT, new Date());
         update.push(RequestDocuments.EVENTS).each(RequestDocuments.encode(decision.events()).toArray());
         Query query = Query.query(Criteria.where("_id").is(id).and(RequestDocuments.SEQ).is(expectedSeq));
