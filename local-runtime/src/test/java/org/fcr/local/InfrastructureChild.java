@@ -48,6 +48,8 @@ final class InfrastructureChild implements AutoCloseable {
         long from = Files.exists(log) ? Files.size(log) : 0;
         List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
                 "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                // the test class path also holds logback (from the services): say which logger, quietly
+                "-Dslf4j.provider=org.slf4j.simple.SimpleServiceProvider",
                 "-cp", System.getProperty("java.class.path"), InfrastructureProcess.class.getName()));
         command.addAll(arguments);
         process = new ProcessBuilder(command).redirectErrorStream(true)

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -36,6 +38,17 @@ final class TopicReader<V> implements AutoCloseable {
             }
         }
         return List.copyOf(seen);
+    }
+
+    /** Polls, handing each new record to {@code each}, until {@code done} holds or the timeout passes. */
+    void readUntil(Consumer<V> each, BooleanSupplier done, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!done.getAsBoolean() && System.nanoTime() < deadline) {
+            for (ConsumerRecord<String, V> record : consumer.poll(Duration.ofMillis(300))) {
+                seen.add(record.value());
+                each.accept(record.value());
+            }
+        }
     }
 
     @Override
