@@ -63,9 +63,11 @@ public final class DurableH2Backend extends H2Backend {
 
     private void commitToFile() {
         store.commit();
-        // a background auto-commit may have taken our changes and still be writing them: wait for it too
-        store.getFileStore().executeFileStoreOperation(() -> {
-        });
+        if (store.getFileStore() != null) {
+            // a background auto-commit may have taken our changes and still be writing them: wait for it too
+            store.getFileStore().executeFileStoreOperation(() -> {
+            });
+        }
     }
 
     /** Commits run so far, each covering one or more writes (for the benchmark). */
