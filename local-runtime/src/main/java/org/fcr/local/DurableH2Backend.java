@@ -62,9 +62,10 @@ public final class DurableH2Backend extends H2Backend {
     }
 
     private void commitToFile() {
-        store.commit();
-        if (store.getFileStore() != null) {
-            // a background auto-commit may have taken our changes and still be writing them: wait for it too
+        // a commit that stored something waited for its write, and so for every earlier one (one writer
+        // thread each for serializing and saving); one that found nothing new may have lost our changes to
+        // H2's background auto-commit, whose write can still be running: wait for that one too
+        if (store.commit() < 0 && store.getFileStore() != null) {
             store.getFileStore().executeFileStoreOperation(() -> {
             });
         }

@@ -59,21 +59,11 @@ class KillNineEndToEndTest {
             try {
                 awaitProgress(writers, "before any kill");
 
-                system.services.kill(intake);
-                system.services.restart(intake);
-                system.services.awaitHealthy(HEALTHY);
-                awaitProgress(writers, "intake killed and restarted");
-
+                killAndRestart("intake", () -> system.services.kill(intake), () -> system.services.restart(intake),
+                        system, writers);
                 // no intake restart here: intake finds the store again by itself
-                infrastructure.store().kill();
-                infrastructure.store().start();
-                system.services.awaitHealthy(HEALTHY);
-                awaitProgress(writers, "store killed and restarted");
-
-                infrastructure.broker().kill();
-                infrastructure.broker().start();
-                system.services.awaitHealthy(HEALTHY);
-                awaitProgress(writers, "broker killed and restarted");
+                killAndRestart("the store", infrastructure.store()::kill, infrastructure.store()::start, system, writers);
+                killAndRestart("the broker", infrastructure.broker()::kill, infrastructure.broker()::start, system, writers);
             } finally {
                 writers.forEach(KeyedWriter::stop);
                 for (Thread thread : threads) {
@@ -137,8 +127,25 @@ class KillNineEndToEndTest {
         soft.assertAll();
     }
 
+    /** SIGKILL, start again, wait until every service is healthy and the desks get 201s again. */
+    private static void killAndRestart(String what, Step kill, Step restart, RunningSystem system,
+                                       List<KeyedWriter> writers) throws Exception {
+        long started = System.nanoTime();
+        kill.run();
+        restart.run();
+        system.services.awaitHealthy(HEALTHY);
+        System.out.printf("kill -9 test: %s killed; restarted and all healthy within %.1f s%n", what,
+                (System.nanoTime() - started) / 1e9);
+        awaitProgress(writers, what + " killed and restarted");
+    }
+
+    @FunctionalInterface
+    private interface Step {
+        void run() throws Exception;
+    }
+
     /** Waits until the desks got PROGRESS more 201s, so the next kill meets work in flight. */
-    private void awaitProgress(List<KeyedWriter> writers, String after) {
+    private static void awaitProgress(List<KeyedWriter> writers, String after) {
         long started = System.nanoTime();
         int before = writers.stream().mapToInt(w -> w.accepted.size()).sum();
         await("201s again, " + after).atMost(PATIENCE).pollInterval(Duration.ofMillis(200)).until(
