@@ -30,6 +30,7 @@ public final class ServiceProcesses implements AutoCloseable {
     private final Map<String, String> environment;
     private final List<String> jvmOptions;
     private final Map<ServiceSpec, Process> running = new LinkedHashMap<>();
+    private final Map<ServiceSpec, List<String>> arguments = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     public ServiceProcesses(Path projectRoot, Path logDir, Map<String, String> environment, List<String> jvmOptions) {
@@ -41,7 +42,11 @@ public final class ServiceProcesses implements AutoCloseable {
 
     /** What every service process is told: where the broker, the store and its data are, and the demo password. */
     public static Map<String, String> environment(KafkaBroker kafka, MongoStore mongo, String demoPassword, Path dataDir) {
-        return Map.of("FCR_KAFKA", kafka.bootstrapServers(), "FCR_MONGO_URI", mongo.uri(),
+        return environment(kafka.bootstrapServers(), mongo.uri(), demoPassword, dataDir);
+    }
+
+    public static Map<String, String> environment(String bootstrapServers, String mongoUri, String demoPassword, Path dataDir) {
+        return Map.of("FCR_KAFKA", bootstrapServers, "FCR_MONGO_URI", mongoUri,
                 "FCR_DEMO_PASSWORD", demoPassword, "FCR_DATA_DIR", dataDir.toAbsolutePath().toString());
     }
 
@@ -63,6 +68,19 @@ public final class ServiceProcesses implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logDir.resolve(service.module() + ".log").toFile()));
         builder.environment().putAll(environment);
         running.put(service, builder.start());
+        arguments.put(service, List.copyOf(extraArguments));
+    }
+
+    /** Kills a service with SIGKILL (on Linux): no shutdown hook, no last flush, as a crash would. */
+    public void kill(ServiceSpec service) throws InterruptedException {
+        Process process = running.get(service);
+        process.destroyForcibly();
+        process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    /** Starts a stopped or killed service again with the arguments of its first start. */
+    public void restart(ServiceSpec service) throws IOException {
+        start(service, arguments.get(service));
     }
 
     /** Waits until every started service answers UP on its health endpoint. */

@@ -20,27 +20,46 @@ final class RunningSystem implements AutoCloseable {
 
     static final String PASSWORD = "e2e-password";
 
-    final KafkaBroker kafka;
-    final MongoStore mongo;
+    final Infrastructure infrastructure;
     final ServiceProcesses services;
     final Map<String, ServiceSpec> byModule = new LinkedHashMap<>();
     private final ApiClient api = new ApiClient(PASSWORD);
     private final ObjectMapper json = new ObjectMapper();
 
+    /** All five services, broker and store in this JVM. */
     RunningSystem(Path data, Map<String, List<String>> extraArguments) throws Exception {
-        kafka = new KafkaBroker(data.resolve("kafka"), Ports.free(), Ports.free());
-        mongo = new MongoStore(data.resolve("mongo").resolve("fcr.mv"), "localhost", Ports.free());
-        kafka.start();
-        mongo.start();
+        this(data, Infrastructure.inProcess(data), ServiceSpec.defaults().stream().map(ServiceSpec::module).toList(),
+                extraArguments);
+    }
+
+    /** The named services on the given infrastructure, which this system closes with itself. */
+    RunningSystem(Path data, Infrastructure infrastructure, List<String> modules, Map<String, List<String>> extraArguments)
+            throws Exception {
+        this.infrastructure = infrastructure;
         services = new ServiceProcesses(Path.of("..").toAbsolutePath().normalize(), data.resolve("logs"),
-                ServiceProcesses.environment(kafka, mongo, PASSWORD, data),
+                ServiceProcesses.environment(infrastructure.bootstrapServers(), infrastructure.mongoUri(), PASSWORD, data),
                 List.of("-Xmx320m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
-        for (ServiceSpec spec : ServiceSpec.defaults()) {
-            ServiceSpec onFreePort = spec.onPort(Ports.free());
-            byModule.put(spec.module(), onFreePort);
-            services.start(onFreePort, extraArguments.getOrDefault(spec.module(), List.of()));
+        try {
+            for (ServiceSpec spec : ServiceSpec.defaults()) {
+                if (modules.contains(spec.module())) {
+                    ServiceSpec onFreePort = spec.onPort(Ports.free());
+                    byModule.put(spec.module(), onFreePort);
+                    services.start(onFreePort, extraArguments.getOrDefault(spec.module(), List.of()));
+                }
+            }
+            services.awaitHealthy(Duration.ofSeconds(240));
+        } catch (Exception | AssertionError e) {
+            close();
+            throw e;
         }
-        services.awaitHealthy(Duration.ofSeconds(240));
+    }
+
+    String bootstrapServers() {
+        return infrastructure.bootstrapServers();
+    }
+
+    ServiceSpec service(String module) {
+        return byModule.get(module);
     }
 
     String url(String module, String path) {
@@ -72,7 +91,6 @@ final class RunningSystem implements AutoCloseable {
     @Override
     public void close() {
         services.close();
-        mongo.close();
-        kafka.close();
+        infrastructure.close();
     }
 }

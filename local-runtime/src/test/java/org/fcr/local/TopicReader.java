@@ -3,12 +3,16 @@ package org.fcr.local;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.fcr.schemas.Topic;
 
 /** Reads a registered topic from the beginning with nothing but the schemas jar, as an outside system would. */
@@ -36,6 +40,34 @@ final class TopicReader<V> implements AutoCloseable {
             }
         }
         return List.copyOf(seen);
+    }
+
+    /** Polls, handing each new record to {@code each}, until {@code done} holds or the timeout passes. */
+    void readUntil(Consumer<V> each, BooleanSupplier done, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!done.getAsBoolean() && System.nanoTime() < deadline) {
+            poll(each);
+        }
+    }
+
+    /** Reads every record written before this call (all partitions to their end), handing each to {@code each}. */
+    void readToEnd(Consumer<V> each, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (consumer.assignment().isEmpty() && System.nanoTime() < deadline) {
+            poll(each);
+        }
+        Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment());
+        while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())
+                && System.nanoTime() < deadline) {
+            poll(each);
+        }
+    }
+
+    private void poll(Consumer<V> each) {
+        for (ConsumerRecord<String, V> record : consumer.poll(Duration.ofMillis(300))) {
+            seen.add(record.value());
+            each.accept(record.value());
+        }
     }
 
     @Override

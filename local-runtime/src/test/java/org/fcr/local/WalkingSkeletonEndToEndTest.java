@@ -62,7 +62,7 @@ class WalkingSkeletonEndToEndTest {
         String id = created.get("id").asText();
 
         // dispatch routed it to engineering: an outside system reads the order with only the schemas jar
-        try (var orders = new TopicReader<>(system.kafka.bootstrapServers(), Topics.dispatchFor("engineering"))) {
+        try (var orders = new TopicReader<>(system.bootstrapServers(), Topics.dispatchFor("engineering"))) {
             List<DispatchOrder> seen = orders.until(o -> o.getRequestId().equals(id), PATIENCE);
             assertThat(seen).anySatisfy(order -> {
                 assertThat(order.getRequestId()).isEqualTo(id);
@@ -75,7 +75,7 @@ class WalkingSkeletonEndToEndTest {
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(timelineTypes(id)).contains("ACCEPTED", "DISPATCHED"));
 
         // accept was 10 minutes late: breached at once; acknowledgement never came: breached by the wall clock
-        try (var sla = new TopicReader<>(system.kafka.bootstrapServers(), Topics.SLA)) {
+        try (var sla = new TopicReader<>(system.bootstrapServers(), Topics.SLA)) {
             List<SlaEvent> events = sla.until(e -> e.getRequestId().equals(id) && e.getKind() == SlaEventKind.BREACHED
                     && e.getStage() != Stage.ACCEPT, PATIENCE);
             assertThat(events).filteredOn(e -> e.getRequestId().equals(id))

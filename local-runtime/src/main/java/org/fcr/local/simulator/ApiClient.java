@@ -39,6 +39,14 @@ public final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))), user);
     }
 
+    /** A POST that a retry with the same key may repeat safely: the server answers it once. */
+    public Answer post(String url, String user, Object body, String idempotencyKey) {
+        return send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", idempotencyKey)
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))), user);
+    }
+
     private Answer send(HttpRequest.Builder builder, String user) {
         String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         try {
