@@ -4,12 +4,12 @@
 # while requests keep arriving. Not a test. Load from wrk (a C client: it does not take the server's CPU).
 #   intake-service/bench/accept-benchmark.sh        # the embedded stack: broker, store, intake as processes
 #   FCR_INTAKE_URL=http://localhost:8081 FCR_DEMO_PASSWORD=… intake-service/bench/accept-benchmark.sh
-# Knobs: CONNECTIONS (32), SECONDS (30), WARMUP (40),
+# Knobs: CONNECTIONS (32), RUN_SECONDS (30), WARMUP (40), FCR_SKIP_BUILD=1 (jars already built),
 #        INTAKE_JVM (the run command's options; e.g. INTAKE_JVM="-Xmx512m" for the full JIT).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 CONNECTIONS=${CONNECTIONS:-32}
-SECONDS_EACH=${SECONDS:-30}
+SECONDS_EACH=${RUN_SECONDS:-30}
 WARMUP=${WARMUP:-40}
 command -v wrk >/dev/null || { echo "installing wrk (Debian package) …"; apt-get install -y wrk >/dev/null; }
 
@@ -22,9 +22,10 @@ await_line() { # file pattern seconds
 if [[ -n "${FCR_INTAKE_URL:-}" ]]; then
   URL=$FCR_INTAKE_URL; PASSWORD=${FCR_DEMO_PASSWORD:?set FCR_DEMO_PASSWORD}
 else
-  mvn -B -q -o install -DskipTests
-  CP="local-runtime/target/classes:$(cd local-runtime && mvn -B -o -q dependency:build-classpath -Dmdep.outputFile=/dev/stdout)"
+  [[ "${FCR_SKIP_BUILD:-0}" == "1" ]] || mvn -B -q -o install -DskipTests
   DATA=$(mktemp -d)
+  (cd local-runtime && mvn -B -o -q dependency:build-classpath -Dmdep.outputFile="$DATA/classpath")
+  CP="local-runtime/target/classes:$(cat "$DATA/classpath")"
   KAFKA=$(free_port); CONTROLLER=$(free_port); MONGO=$(free_port); PORT=$(free_port)
   PIDS=()
   trap 'kill "${PIDS[@]}" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$DATA"' EXIT
@@ -68,8 +69,9 @@ measure "durable accept POST" "$SECONDS_EACH" "$CONNECTIONS" "$POST" /api/reques
 # the lists while requests keep arriving: every request accepted above is stored and open
 ACCEPTS=$(mktemp)
 measure "accepts meanwhile" "$((2 * SECONDS_EACH))" 8 "$POST" /api/requests > "$ACCEPTS" &
+MEANWHILE=$!
 measure "open list (page 1 of 20)" "$SECONDS_EACH" 2 "$LIST" "/api/requests?status=OPEN&size=20"
 measure "my open list" "$SECONDS_EACH" 2 "$LIST" "/api/requests?status=OPEN&firstResponder=desk01&size=20"
-wait
+wait "$MEANWHILE"
 cat "$ACCEPTS"
 curl -s -u "desk01:$PASSWORD" "$URL/api/requests?status=OPEN&size=1" | grep -o '"total":[0-9]*' | sed 's/"total":/open requests stored now: /'

@@ -5,5 +5,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -o -q test-compile
-classpath=$(mvn -B -o -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/dev/stdout)
+mvn -B -o -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
+classpath=$(cat target/bench.classpath)
 exec java -Xmx512m -cp "target/test-classes:target/classes:$classpath" org.fcr.local.StoreBenchmark "$@"
