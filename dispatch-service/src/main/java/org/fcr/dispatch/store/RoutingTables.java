@@ -74,6 +74,7 @@ public class RoutingTables implements SmartInitializingSingleton, DisposableBean
     public void afterSingletonsInstantiated() {
         reload().block(Duration.ofSeconds(60));
         refresher = Flux.interval(properties.getTableRefresh())
+                .onBackpressureDrop() // a slow check skips ticks instead of ending the refresher
                 .concatMap(tick -> version()
                         .filter(v -> loaded == null || v != loaded.version())
                         .flatMap(v -> reload())
