@@ -49,7 +49,7 @@ class BatchDispatchTest extends org.fcr.dispatch.DispatchStackTest {
                 RequestEvents.accepted(a, Category.FAULT_REPAIR, "水电", MORNING),
                 RequestEvents.accepted(b, Category.SERVICE, "保洁", MORNING),
                 RequestEvents.dispatchRequested(a, 3, Category.FAULT_REPAIR, "水电", MORNING),
-                RequestEvents.dispatchRequested(c, 3, Category.ACCIDENT, null, MORNING),
+                RequestEvents.dispatchRequested(c, 3, Category.INFO_RELAY, null, MORNING),
                 RequestEvents.returned(a, 5, Category.FAULT_REPAIR, MORNING, "engineering", "security"),
                 RequestEvents.dispatchRequested(b, 3, Category.SERVICE, "保洁", MORNING)));
 
@@ -59,7 +59,7 @@ class BatchDispatchTest extends org.fcr.dispatch.DispatchStackTest {
         assertThat(DispatchServiceTest.orders("engineering", a, 1).get(0).getDescription()).isEqualTo("厨房水管漏水");
         assertThat(DispatchServiceTest.orders("security", a, 1).get(0).getAttempt()).isEqualTo(2);
         assertThat(DispatchServiceTest.decisions(b, 1).get(0).getDepartment()).isEqualTo("cleaning");
-        assertThat(DispatchServiceTest.decisions(c, 1).get(0).getDepartment()).isEqualTo("security");
+        assertThat(DispatchServiceTest.decisions(c, 1).get(0).getDepartment()).isEqualTo("customer-service");
         var state = routings.find(a).block().toState();
         assertThat(state.attempt()).isEqualTo(2);
         assertThat(state.processedEventIds()).containsExactlyInAnyOrder(a + "-1", a + "-3", a + "-5");
@@ -69,8 +69,8 @@ class BatchDispatchTest extends org.fcr.dispatch.DispatchStackTest {
     void aRedeliveredBatchChangesNothingAndSendsTheSameIdsAgainWhileADuplicateEventSendsNothing() {
         String id = newRequestId();
         var batch = List.of(
-                new RequestTransition.Positioned(0, 0, 1_000_000L, RequestEvents.accepted(id, Category.ACCIDENT, null, MORNING)),
-                new RequestTransition.Positioned(1, 0, 1_000_001L, RequestEvents.dispatchRequested(id, 3, Category.ACCIDENT, null, MORNING)));
+                new RequestTransition.Positioned(0, 0, 1_000_000L, RequestEvents.accepted(id, Category.INFO_RELAY, null, MORNING)),
+                new RequestTransition.Positioned(1, 0, 1_000_001L, RequestEvents.dispatchRequested(id, 3, Category.INFO_RELAY, null, MORNING)));
         assertThat(dispatcher.dispatch(batch).block().failed()).isFalse();
         var first = routings.find(id).block();
         assertThat(first.outbox()).hasSize(1);
@@ -102,7 +102,7 @@ class BatchDispatchTest extends org.fcr.dispatch.DispatchStackTest {
             RequestEvents.sendRaw(bootstrap(), poisonKey, "not an avro record".getBytes());
             RequestEvents.send(bootstrap(), RequestEvents.dispatchRequested(b, 3, Category.COMPLAINT, null, MORNING),
                     RequestEvents.event(broken, 3, RequestEventType.DISPATCH_REQUESTED, Category.OTHER, null, MORNING, null),
-                    RequestEvents.dispatchRequested(d, 3, Category.ACCIDENT, null, MORNING));
+                    RequestEvents.dispatchRequested(d, 3, Category.INFO_RELAY, null, MORNING));
         });
 
         var dlt = Topics.REQUESTS.deadLetterName();
@@ -110,7 +110,7 @@ class BatchDispatchTest extends org.fcr.dispatch.DispatchStackTest {
         TopicReader.awaitRecords(bootstrap(), dlt, new ByteArrayDeserializer(), broken, found -> found.size() == 1, DispatchServiceTest.WAIT);
         assertThat(DispatchServiceTest.decisions(a, 1).get(0).getDepartment()).isEqualTo("engineering");
         assertThat(DispatchServiceTest.decisions(b, 1).get(0).getDepartment()).isEqualTo("customer-service");
-        assertThat(DispatchServiceTest.decisions(d, 1).get(0).getDepartment()).isEqualTo("security");
+        assertThat(DispatchServiceTest.decisions(d, 1).get(0).getDepartment()).isEqualTo("customer-service");
         sleep(Duration.ofSeconds(1));
         assertThat(List.of(a, b, d)).allSatisfy(id -> assertThat(decisionCount(id)).isEqualTo(1));
         assertThat(routings.find(broken).block()).isNull();
