@@ -1,5 +1,6 @@
 package org.fcr.dispatch.messaging;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.Optional;
@@ -17,7 +18,9 @@ import org.fcr.events.DispatchOrder;
 import org.fcr.events.RequestContext;
 import org.fcr.schemas.AvroSerde;
 import org.fcr.schemas.Topics;
-import org.fcr.support.kafka.TopicPublisher;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 import reactor.core.publisher.Mono;
@@ -36,13 +39,19 @@ public class DispatchSender {
 
     private final OnDuty onDuty;
     private final DepartmentTopics topics;
-    private final TopicPublisher publisher;
+    private final KafkaTemplate<byte[], byte[]> producer;
     private final DispatchProperties properties;
 
-    public DispatchSender(OnDuty onDuty, DepartmentTopics topics, TopicPublisher publisher, DispatchProperties properties) {
+    /**
+     * The outbox already holds order and decision encoded exactly as the topics' serdes encode them,
+     * so they go to the shared idempotent acks=all producer as they are (TopicPublisher would decode
+     * and encode them again).
+     */
+    public DispatchSender(OnDuty onDuty, DepartmentTopics topics,
+                          @Qualifier("fcrByteTemplate") KafkaTemplate<byte[], byte[]> producer, DispatchProperties properties) {
         this.onDuty = onDuty;
         this.topics = topics;
-        this.publisher = publisher;
+        this.producer = producer;
         this.properties = properties;
     }
 
@@ -76,17 +85,21 @@ public class DispatchSender {
      * Only a department topic's first creation blocks (admin client), so only it runs on a worker.
      */
     public Mono<Void> deliver(String requestId, PendingDispatch pending) {
-        Mono<?> decision = Mono.fromFuture(() -> publisher.publish(Topics.DISPATCH_DECISIONS, requestId,
-                DECISIONS.fromBytes(pending.decision())));
+        byte[] key = requestId.getBytes(StandardCharsets.UTF_8);
+        Mono<Void> decision = send(Topics.DISPATCH_DECISIONS.name(), key, pending.decision());
         if (pending.order() == null) {
-            return decision.then();
+            return decision;
         }
-        Mono<?> order = topics.isKnown(pending.department())
-                ? Mono.fromFuture(() -> publisher.publish(topics.ensure(pending.department()), requestId, ORDERS.fromBytes(pending.order())))
+        Mono<Void> order = topics.isKnown(pending.department())
+                ? send(Topics.dispatchFor(pending.department()).name(), key, pending.order())
                 : Mono.fromCallable(() -> topics.ensure(pending.department())).subscribeOn(Schedulers.boundedElastic())
-                        .flatMap(topic -> Mono.fromFuture(() -> publisher.publish(topic, requestId, ORDERS.fromBytes(pending.order()))));
+                        .flatMap(topic -> send(topic.name(), key, pending.order()));
         // the order is handed to the producer first (the department can act), the decision right after
         return Mono.when(order, decision);
+    }
+
+    private Mono<Void> send(String topic, byte[] key, byte[] value) {
+        return Mono.fromFuture(() -> producer.send(new ProducerRecord<>(topic, key, value))).then();
     }
 
     static ArbitrationDocument arbitration(RequestRouting before, RequestRouting after, RequestContext context, Instant at) {

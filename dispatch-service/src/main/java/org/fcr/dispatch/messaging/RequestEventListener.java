@@ -45,8 +45,10 @@ public class RequestEventListener {
             good.add(new RequestTransition.Positioned(good.size(), record.partition(), record.offset(), record.value()));
         }
         BatchDispatcher.Result result;
+        long started = System.nanoTime();
         try {
             result = dispatcher.dispatch(good).block(LIMIT);
+            LOG.debug(() -> "Batch of " + records.size() + " records done in " + (System.nanoTime() - started) / 1_000_000 + " ms");
         } catch (RuntimeException e) {
             throw new BatchListenerFailedException("Dispatching the batch failed", e, 0);
         }

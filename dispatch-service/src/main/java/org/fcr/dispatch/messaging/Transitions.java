@@ -61,6 +61,7 @@ public class Transitions {
         Map<String, PendingDispatch> outbox = RequestTransition.newOutbox();
         List<ArbitrationDocument> arbitrations = new ArrayList<>();
         boolean changed = false;
+        RequestEvent last = null;
         for (RequestTransition.Positioned record : events) {
             RequestEvent event = record.event();
             if (state.hasProcessed(event.getEventId())) {
@@ -70,13 +71,15 @@ public class Transitions {
             try {
                 state = apply(state, event, record, table, outbox, arbitrations);
             } catch (RuntimeException e) {
-                return new RequestTransition(state, version, lastEvent, changed, List.copyOf(outbox.values()),
-                        arbitrations, record.index(), e);
+                return new RequestTransition(state, version, last == null ? lastEvent : EVENTS.toBytes(last), changed,
+                        List.copyOf(outbox.values()), arbitrations, record.index(), e);
             }
-            lastEvent = EVENTS.toBytes(event);
+            last = event;
             changed = true;
         }
-        return new RequestTransition(state, version, lastEvent, changed, List.copyOf(outbox.values()), arbitrations, -1, null);
+        // only the last event applied is kept (encoded once)
+        return new RequestTransition(state, version, last == null ? lastEvent : EVENTS.toBytes(last), changed,
+                List.copyOf(outbox.values()), arbitrations, -1, null);
     }
 
     private RequestRouting apply(RequestRouting state, RequestEvent event, RequestTransition.Positioned record,

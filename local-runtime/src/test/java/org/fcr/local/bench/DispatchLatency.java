@@ -69,7 +69,7 @@ public final class DispatchLatency {
                     ServiceProcesses.environment(kafka, mongo, LatencyStack.PASSWORD, data), ServiceProcesses.RUN_COMMAND_JVM_OPTIONS)) {
                 for (ServiceSpec spec : ServiceSpec.defaults()) {
                     if (spec.module().equals("dispatch-service")) {
-                        services.start(spec.onPort(Ports.free()), List.of());
+                        services.start(spec.onPort(Ports.free()), List.of(System.getProperty("fcr.bench.dispatch-args", "--fcr.dispatch.consumers=1")));
                     }
                 }
                 services.awaitHealthy(Duration.ofSeconds(180));
