@@ -24,6 +24,8 @@ public class DispatchConfiguration {
         var factory = factories.forTopic(Topics.REQUESTS);
         factory.setBatchListener(true);
         factory.setConcurrency(properties.getConsumers());
+        // the next poll need not wait for the commit's round trip: a batch redelivered after a lost commit changes nothing
+        factory.getContainerProperties().setSyncCommits(properties.isSyncCommits());
         return factory;
     }
 

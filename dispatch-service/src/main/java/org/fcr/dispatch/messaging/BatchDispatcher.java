@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.fcr.dispatch.config.DispatchProperties;
 import org.fcr.dispatch.domain.RoutingTable;
@@ -14,6 +15,7 @@ import org.fcr.dispatch.store.ArbitrationStore;
 import org.fcr.dispatch.store.RoutingDocument;
 import org.fcr.dispatch.store.RoutingStore;
 import org.fcr.dispatch.store.RoutingTables;
+import org.fcr.events.RequestEventType;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -27,7 +29,8 @@ import reactor.util.retry.Retry;
  * Dispatches one poll batch: its records grouped by request (each request's events kept in order),
  * different requests worked at the same time. Per request: one read by {@code _id} (none when the
  * batch starts it with ACCEPTED), the events folded into one new state, one write carrying that
- * state and its outbox, then every order and decision of the outbox sent at once. Done when the
+ * state and its outbox (the requests a batch starts are inserted together, in one command), then
+ * every order and decision of the outbox sent at once. Done when the
  * broker has all of them; a request that failed is reported with the batch index of the record
  * that failed, the earliest over the batch.
  */
@@ -50,6 +53,7 @@ public class BatchDispatcher {
         }
     }
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(BatchDispatcher.class);
     private static final Retry ON_CONFLICT = Retry.backoff(8, Duration.ofMillis(10))
             .filter(e -> e instanceof OptimisticLockingFailureException || e instanceof DataIntegrityViolationException);
 
@@ -80,14 +84,46 @@ public class BatchDispatcher {
         if (byRequest.isEmpty()) {
             return Mono.just(Result.DONE);
         }
-        return tables.table().flatMap(table -> Flux.fromIterable(byRequest.entrySet())
-                .flatMap(e -> request(e.getKey(), e.getValue(), table), properties.getBatchConcurrency())
-                .reduce(Result.DONE, Result::earliest));
+        long started = System.nanoTime();
+        AtomicLong written = new AtomicLong();
+        // requests the batch starts (ACCEPTED first) need no read and are inserted together, in one command
+        Map<String, List<RequestTransition.Positioned>> fresh = new LinkedHashMap<>();
+        Map<String, List<RequestTransition.Positioned>> known = new LinkedHashMap<>();
+        byRequest.forEach((id, events) -> (events.get(0).event().getType() == RequestEventType.ACCEPTED ? fresh : known).put(id, events));
+        return tables.table().flatMap(table -> Flux.merge(
+                        started(fresh, table, written),
+                        Flux.fromIterable(known.entrySet())
+                                .flatMap(e -> request(e.getKey(), e.getValue(), table, written), properties.getBatchConcurrency()))
+                .reduce(Result.DONE, Result::earliest))
+                .doOnNext(r -> log.debug("{} requests ({} new): last write after {} ms, all sent after {} ms", byRequest.size(),
+                        fresh.size(), (written.get() - started) / 1_000_000, (System.nanoTime() - started) / 1_000_000));
     }
 
-    private Mono<Result> request(String requestId, List<RequestTransition.Positioned> events, RoutingTable table) {
-        // a request the batch starts is new: no read; if it is not (a replay), the insert fails and it is read
-        AtomicBoolean read = new AtomicBoolean(events.get(0).event().getType() != org.fcr.events.RequestEventType.ACCEPTED);
+    /** New requests: folded without a read, inserted in one command; one that turns out to exist goes the single way. */
+    private Flux<Result> started(Map<String, List<RequestTransition.Positioned>> fresh, RoutingTable table, AtomicLong written) {
+        if (fresh.isEmpty()) {
+            return Flux.empty();
+        }
+        Map<String, RequestTransition> folded = new LinkedHashMap<>();
+        fresh.forEach((id, events) -> folded.put(id, transitions.fold(id, null, events, table)));
+        List<RoutingDocument> inserts = folded.values().stream().filter(RequestTransition::changed)
+                .map(t -> RoutingDocument.of(t.state(), t.lastEvent(), t.outbox(), null)).toList();
+        return routings.insertAll(inserts).flatMapMany(notInserted -> {
+            written.accumulateAndGet(System.nanoTime(), Math::max);
+            return Flux.fromIterable(folded.entrySet()).flatMap(e -> notInserted.contains(e.getKey())
+                    ? request(e.getKey(), fresh.get(e.getKey()), table, written, true)
+                    : opened(e.getValue()).then(sent(e.getKey(), e.getValue(), fresh.get(e.getKey()))), properties.getBatchConcurrency());
+        });
+    }
+
+    private Mono<Result> request(String requestId, List<RequestTransition.Positioned> events, RoutingTable table, AtomicLong written) {
+        return request(requestId, events, table, written, events.get(0).event().getType() != RequestEventType.ACCEPTED);
+    }
+
+    /** One request the single way: read (unless it is new), fold, write (retried from the read on a conflict), send. */
+    private Mono<Result> request(String requestId, List<RequestTransition.Positioned> events, RoutingTable table,
+                                 AtomicLong written, boolean readFirst) {
+        AtomicBoolean read = new AtomicBoolean(readFirst);
         return Mono.defer(() -> stored(requestId, read.get())
                         .flatMap(doc -> {
                             RequestTransition transition = transitions.fold(requestId, doc.orElse(null), events, table);
@@ -95,8 +131,14 @@ public class BatchDispatcher {
                         })
                         .doOnError(DuplicateKeyException.class, e -> read.set(true)))
                 .retryWhen(ON_CONFLICT)
-                .flatMap(transition -> send(requestId, transition)
-                        .thenReturn(transition.failed() ? new Result(transition.failedIndex(), transition.failure()) : Result.DONE))
+                .doOnNext(t -> written.accumulateAndGet(System.nanoTime(), Math::max))
+                .flatMap(transition -> sent(requestId, transition, events))
+                .onErrorResume(e -> Mono.just(new Result(events.get(0).index(), e)));
+    }
+
+    private Mono<Result> sent(String requestId, RequestTransition transition, List<RequestTransition.Positioned> events) {
+        return send(requestId, transition)
+                .thenReturn(transition.failed() ? new Result(transition.failedIndex(), transition.failure()) : Result.DONE)
                 .onErrorResume(e -> Mono.just(new Result(events.get(0).index(), e)));
     }
 
@@ -108,9 +150,11 @@ public class BatchDispatcher {
         if (!t.changed()) {
             return Mono.empty();
         }
-        return routings.save(RoutingDocument.of(t.state(), t.lastEvent(), t.outbox(), t.version()))
-                .thenMany(Flux.fromIterable(t.arbitrations()).concatMap(arbitrations::open))
-                .then();
+        return routings.save(RoutingDocument.of(t.state(), t.lastEvent(), t.outbox(), t.version())).then(opened(t));
+    }
+
+    private Mono<Void> opened(RequestTransition t) {
+        return Flux.fromIterable(t.arbitrations()).concatMap(arbitrations::open).then();
     }
 
     /** All entries at once; an entry whose origin is unknown (a manager's ruling) is cleared once sent. */

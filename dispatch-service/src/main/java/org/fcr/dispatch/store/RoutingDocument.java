@@ -34,6 +34,11 @@ public record RoutingDocument(String id, int attempt, String currentDepartment, 
                 s.description(), s.hops(), s.closed(), lastEvent, outbox, version);
     }
 
+    public RoutingDocument withVersion(Long newVersion) {
+        return new RoutingDocument(id, attempt, currentDepartment, assignee, returnCount, openReturns, returnedBy,
+                arbitrationPending, processedEventIds, description, hops, closed, lastEvent, outbox, newVersion);
+    }
+
     public RequestRouting toState() {
         return new RequestRouting(id, attempt, currentDepartment, assignee, returnCount, openReturns, returnedBy,
                 arbitrationPending, processedEventIds == null ? null : new LinkedHashSet<>(processedEventIds),

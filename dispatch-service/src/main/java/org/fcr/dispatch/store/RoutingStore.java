@@ -1,5 +1,12 @@
 package org.fcr.dispatch.store;
 
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.client.model.InsertManyOptions;
+
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -33,6 +40,29 @@ public class RoutingStore {
 
     public Mono<RoutingDocument> save(RoutingDocument document) {
         return mongo.save(document);
+    }
+
+    /**
+     * Inserts the routing documents of requests a batch started, in one command, unordered; answers
+     * the ids that were not inserted (a duplicate: the request is known after all) for the caller to
+     * handle one by one. Documents carry version 0, as a single insert would give them.
+     */
+    public Mono<Set<String>> insertAll(List<RoutingDocument> documents) {
+        if (documents.isEmpty()) {
+            return Mono.just(Set.of());
+        }
+        List<org.bson.Document> encoded = documents.stream().map(d -> {
+            org.bson.Document bson = new org.bson.Document();
+            mongo.getConverter().write(d.withVersion(0L), bson);
+            return bson;
+        }).toList();
+        Set<String> all = documents.stream().map(RoutingDocument::id).collect(Collectors.toSet());
+        return mongo.getCollection(mongo.getCollectionName(RoutingDocument.class))
+                .flatMap(c -> Mono.from(c.insertMany(encoded, new InsertManyOptions().ordered(false))))
+                .map(done -> Set.<String>of())
+                .onErrorResume(MongoBulkWriteException.class, e -> Mono.just(e.getWriteErrors().stream()
+                        .map(error -> documents.get(error.getIndex()).id()).collect(Collectors.toSet())))
+                .onErrorResume(e -> !(e instanceof MongoBulkWriteException), e -> Mono.just(all));
     }
 
     /** Clears an outbox after a manager's ruling (or an outbox of unknown origin) was sent. */
