@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 
 import org.fcr.dispatch.config.DispatchProperties;
 import org.fcr.dispatch.store.RoutingCatalog;
+import org.fcr.dispatch.store.RoutingTables;
 import org.fcr.support.problem.ApiProblem;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -24,10 +25,12 @@ import reactor.core.publisher.Mono;
 class DepartmentController {
 
     private final RoutingCatalog catalog;
+    private final RoutingTables tables;
     private final DispatchProperties properties;
 
-    DepartmentController(RoutingCatalog catalog, DispatchProperties properties) {
+    DepartmentController(RoutingCatalog catalog, RoutingTables tables, DispatchProperties properties) {
         this.catalog = catalog;
+        this.tables = tables;
         this.properties = properties;
     }
 
@@ -52,7 +55,7 @@ class DepartmentController {
         } catch (IllegalArgumentException e) {
             throw ApiProblem.badRequest("bad-code", e.getMessage()).with("field", "code");
         }
-        return catalog.save(form);
+        return catalog.save(form).flatMap(saved -> tables.changed().thenReturn(saved));
     }
 
     /** The desk and departments that rules still send to cannot go: requests would have nowhere to land. */
@@ -64,6 +67,6 @@ class DepartmentController {
         }
         return catalog.rulesTo(code).flatMap(rules -> rules.isEmpty() ? catalog.deleteDepartment(code)
                         : Mono.error(ApiProblem.conflict("department-in-use", "Rules still route to " + code).with("rules", rules)))
-                .flatMap(deleted -> deleted ? Mono.<Void>empty() : Mono.error(ApiProblem.notFound("Department", code)));
+                .flatMap(deleted -> deleted ? tables.changed() : Mono.error(ApiProblem.notFound("Department", code)));
     }
 }

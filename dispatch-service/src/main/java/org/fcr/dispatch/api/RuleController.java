@@ -3,6 +3,7 @@ package org.fcr.dispatch.api;
 import jakarta.validation.Valid;
 
 import org.fcr.dispatch.store.RoutingCatalog;
+import org.fcr.dispatch.store.RoutingTables;
 import org.fcr.support.problem.ApiProblem;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -23,9 +24,11 @@ import reactor.core.publisher.Mono;
 class RuleController {
 
     private final RoutingCatalog catalog;
+    private final RoutingTables tables;
 
-    RuleController(RoutingCatalog catalog) {
+    RuleController(RoutingCatalog catalog, RoutingTables tables) {
         this.catalog = catalog;
+        this.tables = tables;
     }
 
     @GetMapping
@@ -48,13 +51,13 @@ class RuleController {
         return catalog.department(form.department())
                 .switchIfEmpty(Mono.error(() -> ApiProblem.badRequest("unknown-department",
                         "Department " + form.department() + " does not exist").with("field", "department")))
-                .then(catalog.save(form));
+                .then(catalog.save(form)).flatMap(saved -> tables.changed().thenReturn(saved));
     }
 
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     Mono<Void> delete(@PathVariable String id) {
         return catalog.deleteRule(id)
-                .flatMap(deleted -> deleted ? Mono.<Void>empty() : Mono.error(ApiProblem.notFound("Routing rule", id)));
+                .flatMap(deleted -> deleted ? tables.changed() : Mono.error(ApiProblem.notFound("Routing rule", id)));
     }
 }

@@ -14,9 +14,19 @@ import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 @Configuration(proxyBeanMethods = false)
 public class DispatchConfiguration {
 
+    /**
+     * Whole poll batches (see RequestEventListener), on the shared consumer settings and dead-letter
+     * error handler: a {@code BatchListenerFailedException} names the failed record's index.
+     */
     @Bean
-    ConcurrentKafkaListenerContainerFactory<String, RequestEvent> requestsListenerFactory(ListenerFactories factories) {
-        return factories.forTopic(Topics.REQUESTS);
+    ConcurrentKafkaListenerContainerFactory<String, RequestEvent> requestsListenerFactory(ListenerFactories factories,
+                                                                                          DispatchProperties properties) {
+        var factory = factories.forTopic(Topics.REQUESTS);
+        factory.setBatchListener(true);
+        factory.setConcurrency(properties.getConsumers());
+        // the next poll need not wait for the commit's round trip: a batch redelivered after a lost commit changes nothing
+        factory.getContainerProperties().setSyncCommits(properties.isSyncCommits());
+        return factory;
     }
 
     /** Departments, rosters and rules are edited by admins; arbitration is the manager's (管理处主任). */

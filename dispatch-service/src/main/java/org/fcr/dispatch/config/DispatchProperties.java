@@ -26,6 +26,14 @@ public class DispatchProperties {
     private String arbitrationDepartment = "administration";
     /** Whether to consume fcr.requests (off for page-only test contexts). */
     private boolean consume = true;
+    /** How often the routing-table version is checked (edits made on another instance). */
+    private java.time.Duration tableRefresh = java.time.Duration.ofSeconds(2);
+    /** Consumer threads on fcr.requests (each handles whole poll batches of its partitions). */
+    private int consumers = 1;
+    /** Whether the listener waits for each batch's offset commit (a lost commit only replays a batch). */
+    private boolean syncCommits = false;
+    /** Requests of one batch worked at the same time. */
+    private int batchConcurrency = 64;
     private Seed seed = new Seed();
 
     public PingPongPolicy pingPongPolicy() {
@@ -52,6 +60,14 @@ public class DispatchProperties {
     public void setArbitrationDepartment(String arbitrationDepartment) { this.arbitrationDepartment = arbitrationDepartment; }
     public boolean isConsume() { return consume; }
     public void setConsume(boolean consume) { this.consume = consume; }
+    public java.time.Duration getTableRefresh() { return tableRefresh; }
+    public void setTableRefresh(java.time.Duration tableRefresh) { this.tableRefresh = tableRefresh; }
+    public int getConsumers() { return consumers; }
+    public void setConsumers(int consumers) { this.consumers = consumers; }
+    public boolean isSyncCommits() { return syncCommits; }
+    public void setSyncCommits(boolean syncCommits) { this.syncCommits = syncCommits; }
+    public int getBatchConcurrency() { return batchConcurrency; }
+    public void setBatchConcurrency(int batchConcurrency) { this.batchConcurrency = batchConcurrency; }
     public Seed getSeed() { return seed; }
     public void setSeed(Seed seed) { this.seed = seed; }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.fcr.dispatch.store.RoutingCatalog;
+import org.fcr.dispatch.store.RoutingTables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -16,7 +17,7 @@ import reactor.core.publisher.Flux;
 /**
  * Writes the seed departments and rules at the first start only (a marker document remembers it),
  * so an admin's later deletions stay deleted. Runs before the Kafka listener starts, so the first
- * request never meets an empty routing table.
+ * request never meets an empty routing table (the cached table is reloaded after seeding).
  */
 @Component
 public class RoutingSeed implements SmartInitializingSingleton {
@@ -31,11 +32,13 @@ public class RoutingSeed implements SmartInitializingSingleton {
     private final ReactiveMongoTemplate mongo;
     private final RoutingCatalog catalog;
     private final DispatchProperties properties;
+    private final RoutingTables tables;
 
-    public RoutingSeed(ReactiveMongoTemplate mongo, RoutingCatalog catalog, DispatchProperties properties) {
+    public RoutingSeed(ReactiveMongoTemplate mongo, RoutingCatalog catalog, DispatchProperties properties, RoutingTables tables) {
         this.mongo = mongo;
         this.catalog = catalog;
         this.properties = properties;
+        this.tables = tables;
     }
 
     @Override
@@ -45,7 +48,8 @@ public class RoutingSeed implements SmartInitializingSingleton {
                 .switchIfEmpty(Flux.fromIterable(seed.getDepartments()).concatMap(catalog::save)
                         .thenMany(Flux.fromIterable(seed.getRules()).concatMap(catalog::save))
                         .then(mongo.save(new Marker(MARKER, Instant.now(), seed.getDepartments().size(), seed.getRules().size())))
-                        .doOnNext(m -> log.info("Seeded {} departments and {} routing rules", m.departments(), m.rules())))
+                        .doOnNext(m -> log.info("Seeded {} departments and {} routing rules", m.departments(), m.rules()))
+                        .flatMap(m -> tables.changed().thenReturn(m)))
                 .block(Duration.ofSeconds(60));
     }
 }

@@ -27,7 +27,12 @@ public class DepartmentTopics {
         this.settings = settings;
     }
 
-    /** Blocking (admin client): call off the event loop. */
+    /** Whether the topic is known to exist (then {@link #ensure} does not block). */
+    public boolean isKnown(String department) {
+        return known.contains(Topics.dispatchFor(department).name());
+    }
+
+    /** Blocking (admin client) the first time per department: call off the event loop unless known. */
     public Topic<String, DispatchOrder> ensure(String department) {
         Topic<String, DispatchOrder> topic = Topics.dispatchFor(department);
         if (known.add(topic.name())) {

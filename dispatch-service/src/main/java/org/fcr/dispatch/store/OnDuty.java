@@ -26,11 +26,11 @@ public class OnDuty {
     public record Person(String employeeId, String name, int openWork) {
     }
 
-    private final WorkloadStore workloads;
+    private final OpenWork openWork;
     private final StaffDirectory staff;
 
-    public OnDuty(WorkloadStore workloads, StaffDirectory staff) {
-        this.workloads = workloads;
+    public OnDuty(OpenWork openWork, StaffDirectory staff) {
+        this.openWork = openWork;
         this.staff = staff;
     }
 
@@ -40,16 +40,18 @@ public class OnDuty {
 
     public Mono<Shift> shift(Department department, LocalDateTime at) {
         List<DutyShift> shifts = department.onShift(at);
-        return workloads.openWork(shifts.stream().map(DutyShift::employeeId).distinct().toList())
-                .map(open -> new Shift(
-                        shifts.stream().map(s -> person(s, open)).distinct().toList(),
-                        HandlerPicker.pick(department, at, open).map(s -> person(s, open))));
+        Map<String, Integer> open = openWork.openWork(shifts.stream().map(DutyShift::employeeId).distinct().toList());
+        return Mono.just(new Shift(shifts.stream().map(s -> person(s, open)).distinct().toList(),
+                HandlerPicker.pick(department, at, open).map(s -> person(s, open))));
     }
 
-    /** The least-loaded person on shift, or empty when nobody is (the department names a handler when it acknowledges). */
-    public Mono<Optional<Actor>> pick(Department department, LocalDateTime at) {
-        return shift(department, at).map(shift -> shift.next()
-                .map(person -> actor(person.employeeId(), person.name(), department.code())));
+    /**
+     * The least-loaded person on shift, who from now on holds the request; empty when nobody is on
+     * shift (the department names a handler when it acknowledges).
+     */
+    public Optional<Actor> pickAndHold(Department department, LocalDateTime at, String requestId) {
+        return openWork.pickAndHold(department, at, requestId)
+                .map(shift -> actor(shift.employeeId(), shift.name(), department.code()));
     }
 
     public Actor actor(String employeeId, String name, String department) {

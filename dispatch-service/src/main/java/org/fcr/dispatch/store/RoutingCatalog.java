@@ -15,9 +15,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Departments and routing rules in MongoDB. Both collections are small (tens of documents), so
- * the whole table is read for each decision: an admin's edit takes effect on the next dispatch,
- * on every instance, without a cache to invalidate.
+ * Departments and routing rules in MongoDB. Both collections are small (tens of documents);
+ * dispatching reads them through {@link RoutingTables} (in memory, reloaded on change), the admin
+ * API and the routing tester read them here.
  */
 @Repository
 public class RoutingCatalog {

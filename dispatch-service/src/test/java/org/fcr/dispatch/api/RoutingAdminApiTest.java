@@ -6,25 +6,14 @@ import java.util.Map;
 import org.fcr.support.test.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** The routing admin API: the seed set, who may write, validation, and the "where would it go?" tester. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
 @SuppressWarnings("unchecked")
-class RoutingAdminApiTest {
+class RoutingAdminApiTest extends org.fcr.dispatch.DispatchStackTest {
 
     static final String PASSWORD = TestInfrastructure.PASSWORD;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.register(registry, "dispatch_service_test");
-    }
 
     @Autowired
     WebTestClient client;

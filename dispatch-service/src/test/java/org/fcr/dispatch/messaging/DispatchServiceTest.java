@@ -20,29 +20,18 @@ import org.fcr.schemas.Topics;
 import org.fcr.support.test.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * The service on a real broker and a real Mongo wire server: request events in, orders on the
  * department topics and decisions out; returns, ping-pong, arbitration; replays and poison records.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
-class DispatchServiceTest {
+class DispatchServiceTest extends org.fcr.dispatch.DispatchStackTest {
 
     /** Tuesday 10:00 in Shanghai: the day shifts are on. */
     static final Instant MORNING = Instant.parse("2025-06-10T02:00:00Z");
     static final Duration WAIT = Duration.ofSeconds(30);
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.register(registry, "dispatch_service_test");
-    }
 
     @Autowired
     WebTestClient client;
@@ -211,14 +200,14 @@ class DispatchServiceTest {
         var decision = DispatchMessages.decision(id, plan, null, Dispatcher.SYSTEM, MORNING);
         var state = org.fcr.dispatch.domain.RequestRouting.start(id).processed(event.getEventId()).dispatched(plan, null);
         var pending = new org.fcr.dispatch.store.PendingDispatch(decision.getDecisionId(), "security", null,
-                Topics.DISPATCH_DECISIONS.valueSerde().serializer().serialize("", decision));
-        routings.save(org.fcr.dispatch.store.RoutingDocument.of(state, null, pending, null)).block();
+                Topics.DISPATCH_DECISIONS.valueSerde().serializer().serialize("", decision), null, null);
+        routings.save(org.fcr.dispatch.store.RoutingDocument.of(state, null, List.of(pending), null)).block();
 
         RequestEvents.send(bootstrap(), event);
         DispatchDecision sent = decisions(id, 1).get(0);
         assertThat(sent.getDecisionId()).isEqualTo(id + "-dispatch-1");
         assertThat(sent.getRuleId()).isEqualTo("service-parking");
-        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> routings.find(id).block().pending() == null);
+        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> routings.find(id).block().outbox().isEmpty());
     }
 
     @Test

@@ -17,22 +17,12 @@ import org.fcr.events.DispatchOrder;
 import org.fcr.schemas.AvroSerde;
 import org.fcr.support.test.TestInfrastructure;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A department's own system reads its queue with nothing but the schemas jar: a plain
  * KafkaConsumer in a consumer group of its own, {@link AvroSerde} as value deserializer, no Spring.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient
-class ExternalDepartmentConsumerTest {
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        TestInfrastructure.register(registry, "dispatch_service_test");
-    }
+class ExternalDepartmentConsumerTest extends org.fcr.dispatch.DispatchStackTest {
 
     @Test
     void theCleaningDepartmentsSystemDecodesItsOrders() {
