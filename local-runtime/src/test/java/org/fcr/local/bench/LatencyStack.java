@@ -53,7 +53,10 @@ final class LatencyStack implements AutoCloseable {
         }
         services.awaitHealthy(Duration.ofSeconds(180));
         System.out.println("stack up in " + data + " (logs in " + data.resolve("logs") + ")");
-        return new LatencyStack(kafka, mongo, services, intakeUrl);
+        LatencyStack stack = new LatencyStack(kafka, mongo, services, intakeUrl);
+        // a benchmark stopped from outside (Ctrl-C, timeout) must not leave intake and dispatch running
+        Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "latency-stack-stop"));
+        return stack;
     }
 
     String intakeUrl() {
