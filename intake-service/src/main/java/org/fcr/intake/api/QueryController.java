@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /** Lists for the desk and the departments: filtered, paged and sorted. */
 @RestController
@@ -100,10 +101,11 @@ public class QueryController {
         Sort.Direction direction = parts.length > 1 && parts[1].equalsIgnoreCase("asc") ? Sort.Direction.ASC : Sort.Direction.DESC;
         if ("OPEN".equals(filter.status()) && openWork.loaded()) {
             // the hot lists (desk, department queues) come from memory, never from a scan of the store
+            // a pass over every open request: on a worker, never on the event loop that serves the desks' accepts
             return Mono.fromSupplier(() -> {
                 OpenWork.Page found = openWork.page(filter, page, size, parts[0], direction);
                 return new PageOf<>(found.lines().stream().map(RequestSummary::of).toList(), page, size, found.total());
-            });
+            }).subscribeOn(Schedulers.parallel());
         }
         return queries.find(filter, page, size, parts[0], direction).map(RequestSummary::of).collectList()
                 .zipWith(queries.count(filter))
