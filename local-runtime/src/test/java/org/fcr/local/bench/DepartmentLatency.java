@@ -5,25 +5,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Pattern;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.fcr.events.DispatchOrder;
-import org.fcr.schemas.AvroSerde;
-import org.fcr.schemas.Topics;
 
 /**
  * For bench/department-latency.sh only (not a test): request → department topic latency. Posts
@@ -41,7 +32,6 @@ public final class DepartmentLatency {
              "customer":{"name":"李先生","unit":"3-2-501","phone":"13800138000"},"description":"%s"}""";
 
     private final Map<String, Long> sentAt = new ConcurrentHashMap<>();
-    private final Map<String, Long> readAt = new ConcurrentHashMap<>();
     private final List<Double> answerMillis = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger failed = new AtomicInteger();
 
@@ -67,21 +57,19 @@ public final class DepartmentLatency {
         String auth = "Basic " + Base64.getEncoder().encodeToString(("desk01:" + password).getBytes(StandardCharsets.UTF_8));
         String run = UUID.randomUUID().toString().substring(0, 8);
 
-        DepartmentLatency warm = new DepartmentLatency();
         DepartmentLatency measured = new DepartmentLatency();
-        AtomicBoolean reading = new AtomicBoolean(true);
-        Thread reader = new Thread(() -> read(bootstrap, reading, Map.of("w" + run, warm, "m" + run, measured)), "orders");
-        reader.start();
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        System.out.printf("warm-up: %d req/s for %d s …%n", rate, warmup);
-        warm.send(client, url, auth, rate, warmup, "w" + run);
-        Thread.sleep(3000);
-        System.out.printf("measuring: %d req/s for %d s%n", rate, seconds);
-        measured.send(client, url, auth, rate, seconds, "m" + run);
-        Thread.sleep(5000);
-        reading.set(false);
-        reader.join();
-        measured.report(rate);
+        // the description carries the request's nonce: an order is matched whether it comes before or after the 201
+        OrderArrivals arrivals = new OrderArrivals(bootstrap, DispatchOrder::getDescription);
+        try (arrivals) {
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            System.out.printf("warm-up: %d req/s for %d s …%n", rate, warmup);
+            new DepartmentLatency().send(client, url, auth, rate, warmup, "w" + run);
+            Thread.sleep(3000);
+            System.out.printf("measuring: %d req/s for %d s%n", rate, seconds);
+            measured.send(client, url, auth, rate, seconds, "m" + run);
+            Thread.sleep(5000);
+        }
+        measured.report(rate, arrivals);
     }
 
     private void send(HttpClient client, String url, String auth, int rate, int seconds, String prefix) throws InterruptedException {
@@ -110,49 +98,15 @@ public final class DepartmentLatency {
         }
     }
 
-    private static void read(String bootstrap, AtomicBoolean reading, Map<String, DepartmentLatency> runs) {
-        Properties p = new Properties();
-        p.put("bootstrap.servers", bootstrap);
-        p.put("group.id", "latency-bench-" + UUID.randomUUID());
-        p.put("auto.offset.reset", "latest");
-        p.put("metadata.max.age.ms", "1000");
-        AvroSerde<DispatchOrder> serde = AvroSerde.of(DispatchOrder.class);
-        try (var consumer = new KafkaConsumer<>(p, new StringDeserializer(), serde.deserializer())) {
-            // every department's queue, also those dispatch creates during the run
-            consumer.subscribe(Pattern.compile(Pattern.quote(Topics.DISPATCH_PREFIX) + "(?!decisions).*"));
-            while (reading.get()) {
-                for (ConsumerRecord<String, DispatchOrder> r : consumer.poll(Duration.ofMillis(100))) {
-                    long now = System.nanoTime();
-                    String nonce = r.value().getDescription();
-                    int dash = nonce.indexOf('-');
-                    DepartmentLatency owner = dash > 0 ? runs.get(nonce.substring(0, dash)) : null;
-                    if (owner != null) {
-                        owner.readAt.putIfAbsent(nonce, now);
-                    }
-                }
-            }
-        }
-    }
-
-    private void report(int rate) {
-        List<Double> latencies = new ArrayList<>();
-        sentAt.forEach((nonce, sent) -> {
-            Long read = readAt.get(nonce);
-            if (read != null) {
-                latencies.add((read - sent) / 1e6);
-            }
-        });
-        Collections.sort(latencies);
+    private void report(int rate, OrderArrivals arrivals) {
+        List<Double> latencies = arrivals.latencies(sentAt);
         List<Double> answers = new ArrayList<>(answerMillis);
         Collections.sort(answers);
         System.out.printf("sent %d at %d req/s; answered 201: %d (p50 %.1f ms, p99 %.1f ms); failed %d%n",
-                sentAt.size(), rate, answers.size(), pct(answers, 0.50), pct(answers, 0.99), failed.get());
+                sentAt.size(), rate, answers.size(), OrderArrivals.percentile(answers, 0.50),
+                OrderArrivals.percentile(answers, 0.99), failed.get());
         System.out.printf("request → department topic: %d of %d read; p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-                latencies.size(), sentAt.size(), pct(latencies, 0.50), pct(latencies, 0.99),
-                latencies.isEmpty() ? Double.NaN : latencies.get(latencies.size() - 1));
-    }
-
-    private static double pct(List<Double> sorted, double q) {
-        return sorted.isEmpty() ? Double.NaN : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(q * sorted.size()) - 1));
+                latencies.size(), sentAt.size(), OrderArrivals.percentile(latencies, 0.50),
+                OrderArrivals.percentile(latencies, 0.99), OrderArrivals.max(latencies));
     }
 }

@@ -4,22 +4,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Pattern;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.fcr.events.Accepted;
 import org.fcr.events.Actor;
@@ -54,7 +47,6 @@ public final class DispatchLatency {
     private static final Actor DESK = Actor.newBuilder().setEmployeeId("desk01").setName("王芳").setRole("DESK").setRank(2).build();
 
     private final Map<String, Long> sentAt = new ConcurrentHashMap<>();
-    private final Map<String, Long> readAt = new ConcurrentHashMap<>();
 
     public static void main(String[] args) throws Exception {
         int rate = Integer.parseInt(args[0]);
@@ -81,26 +73,22 @@ public final class DispatchLatency {
 
     private static void measure(String bootstrap, int rate, int seconds, int warmup) throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 6);
-        DispatchLatency warm = new DispatchLatency();
         DispatchLatency measured = new DispatchLatency();
-        AtomicBoolean reading = new AtomicBoolean(true);
-        Thread reader = new Thread(() -> read(bootstrap, reading, Map.of("w" + run, warm, "m" + run, measured)), "orders");
-        reader.start();
+        OrderArrivals arrivals = new OrderArrivals(bootstrap, DispatchOrder::getRequestId);
         Properties p = new Properties();
         p.put("bootstrap.servers", bootstrap);
         p.put("acks", "all");
         p.put("linger.ms", "1");
-        try (var producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
+        try (arrivals; var producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
             System.out.printf("warm-up: %d req/s for %d s …%n", rate, warmup);
-            warm.send(producer, rate, warmup, "w" + run);
+            new DispatchLatency().send(producer, rate, warmup, "w" + run);
             Thread.sleep(3000);
             System.out.printf("measuring: %d req/s for %d s%n", rate, seconds);
             measured.send(producer, rate, seconds, "m" + run);
+            producer.flush();
+            Thread.sleep(5000);
         }
-        Thread.sleep(5000);
-        reading.set(false);
-        reader.join();
-        measured.report(rate);
+        measured.report(rate, arrivals);
     }
 
     private void send(KafkaProducer<String, byte[]> producer, int rate, int seconds, String prefix) throws InterruptedException {
@@ -134,43 +122,10 @@ public final class DispatchLatency {
                 .setType(type).setOccurredAt(at).setActor(DESK).setContext(context).setPayload(payload).build();
     }
 
-    private static void read(String bootstrap, AtomicBoolean reading, Map<String, DispatchLatency> runs) {
-        Properties p = new Properties();
-        p.put("bootstrap.servers", bootstrap);
-        p.put("group.id", "dispatch-latency-" + UUID.randomUUID());
-        p.put("auto.offset.reset", "latest");
-        p.put("metadata.max.age.ms", "1000");
-        try (var consumer = new KafkaConsumer<>(p, new StringDeserializer(), AvroSerde.of(DispatchOrder.class).deserializer())) {
-            consumer.subscribe(Pattern.compile(Pattern.quote(Topics.DISPATCH_PREFIX) + "(?!decisions).*"));
-            while (reading.get()) {
-                for (ConsumerRecord<String, DispatchOrder> r : consumer.poll(Duration.ofMillis(100))) {
-                    long now = System.nanoTime();
-                    String id = r.value().getRequestId();
-                    int dash = id.indexOf('-');
-                    DispatchLatency owner = dash > 0 ? runs.get(id.substring(0, dash)) : null;
-                    if (owner != null) {
-                        owner.readAt.putIfAbsent(id, now);
-                    }
-                }
-            }
-        }
-    }
-
-    private void report(int rate) {
-        List<Double> latencies = new ArrayList<>();
-        sentAt.forEach((id, sent) -> {
-            Long read = readAt.get(id);
-            if (read != null) {
-                latencies.add((read - sent) / 1e6);
-            }
-        });
-        Collections.sort(latencies);
+    private void report(int rate, OrderArrivals arrivals) {
+        List<Double> latencies = arrivals.latencies(sentAt);
         System.out.printf("dispatch alone at %d req/s: %d of %d orders read; p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-                rate, latencies.size(), sentAt.size(), pct(latencies, 0.50), pct(latencies, 0.99),
-                latencies.isEmpty() ? Double.NaN : latencies.get(latencies.size() - 1));
-    }
-
-    private static double pct(List<Double> sorted, double q) {
-        return sorted.isEmpty() ? Double.NaN : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(q * sorted.size()) - 1));
+                rate, latencies.size(), sentAt.size(), OrderArrivals.percentile(latencies, 0.50),
+                OrderArrivals.percentile(latencies, 0.99), OrderArrivals.max(latencies));
     }
 }
