@@ -59,7 +59,7 @@ public class RequestWorkflow {
                         : done(write).then(store.find(decision.state().id())).flatMap(this::republishAll));
     }
 
-    /** Publishes and waits for the broker; a timeout or failure leaves the events marked for the sweeper. */
+    /** Publishes and waits for the broker; a timeout or failure leaves the write pending for the sweeper. */
     private Mono<Void> publish(String requestId, List<RequestEvent> events) {
         return relay.publish(events).onErrorMap(e -> new NotYetDurable(requestId, e));
     }
