@@ -2,10 +2,8 @@ package org.fcr.intake.store;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -33,15 +31,8 @@ import reactor.core.publisher.Sinks;
 @Component
 public class OpenWork {
 
-    /** A request's state and deadlines, with its list line made once per change (lists only read it). */
-    private record Entry(RequestState state, Document deadlines, OpenLine line) {
-
-        Entry(RequestState state, Document deadlines) {
-            this(state, deadlines, new OpenLine(summary(state, deadlines)));
-        }
-    }
-
-    private final Map<String, Entry> open = new ConcurrentHashMap<>();
+    /** Every open request's line (state, deadlines and list fields), made once per change: lists only read it. */
+    private final Map<String, OpenLine> open = new ConcurrentHashMap<>();
     /** Ids of requests whose open-list line changed, for pages that listen instead of polling. */
     private final Sinks.Many<String> changes = Sinks.many().multicast().directBestEffort();
     private final ReactiveMongoTemplate mongo;
@@ -94,7 +85,7 @@ public class OpenWork {
             if (!state.open()) {
                 return null;
             }
-            return new Entry(state, deadlines != null ? deadlines : current != null ? current.deadlines() : new Document());
+            return new OpenLine(state, deadlines != null ? deadlines : current != null ? current.deadlines() : new Document());
         });
         if (newer[0]) {
             changed(state.id());
@@ -116,7 +107,7 @@ public class OpenWork {
             }
             applied[0] = true;
             RequestState next = RequestEvolution.apply(current == null ? null : current.state(), event);
-            return next.open() ? new Entry(next, current == null ? new Document() : current.deadlines()) : null;
+            return next.open() ? new OpenLine(next, current == null ? new Document() : current.deadlines()) : null;
         });
         if (applied[0]) {
             changed(event.getRequestId());
@@ -137,7 +128,7 @@ public class OpenWork {
                 return current;
             }
             recorded[0] = true;
-            return new Entry(current.state(), deadlines);
+            return new OpenLine(current.state(), deadlines);
         });
         if (recorded[0]) {
             changed(e.getRequestId());
@@ -162,8 +153,7 @@ public class OpenWork {
         int keep = (page + 1) * size;
         PriorityQueue<OpenLine> best = new PriorityQueue<>(keep + 1, order.reversed());
         long total = 0;
-        for (Entry entry : open.values()) {
-            OpenLine line = entry.line();
+        for (OpenLine line : open.values()) {
             if (!line.matches(filter)) {
                 continue;
             }
@@ -178,16 +168,7 @@ public class OpenWork {
         List<OpenLine> sorted = new ArrayList<>(best);
         sorted.sort(order);
         List<Document> lines = sorted.subList(Math.min(page * size, sorted.size()), sorted.size()).stream()
-                .map(l -> l.summary).toList();
+                .map(OpenLine::summary).toList();
         return new Page(lines, total);
-    }
-
-    static Document summary(RequestState state, Document deadlines) {
-        Document d = new Document("_id", state.id());
-        d.putAll(RequestDocuments.summary(state));
-        d.put("deadlines", deadlines);
-        d.put("overdueStages", DeadlineBoard.overdue(deadlines));
-        d.put("nextDeadline", DeadlineBoard.nextDeadline(deadlines));
-        return d;
     }
 }
