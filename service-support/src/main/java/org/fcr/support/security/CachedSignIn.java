@@ -34,23 +34,35 @@ public final class CachedSignIn {
     public static ReactiveAuthenticationManager over(ReactiveUserDetailsService users, PasswordEncoder encoder) {
         var checked = new UserDetailsRepositoryReactiveAuthenticationManager(users);
         checked.setPasswordEncoder(encoder);
+        return over(checked);
+    }
+
+    /**
+     * Remembers what {@code checked} accepted. Calls that arrive together with the same credentials
+     * share one check (a desk's page opens several connections at once; a load test opens dozens):
+     * the hash runs once, not once per call. A refused sign-in is not remembered.
+     */
+    static ReactiveAuthenticationManager over(ReactiveAuthenticationManager checked) {
         Map<String, Remembered> remembered = new ConcurrentHashMap<>();
         return authentication -> {
             String key = key(authentication);
-            Remembered hit = remembered.get(key);
-            if (hit != null && hit.until().isAfter(Instant.now())) {
-                return Mono.just(hit.authentication());
-            }
-            return checked.authenticate(authentication).doOnNext(result -> {
-                if (remembered.size() >= MAX_ENTRIES) {
+            Instant now = Instant.now();
+            Remembered entry = remembered.compute(key, (k, hit) -> hit != null && hit.until().isAfter(now) ? hit
+                    : new Remembered(checked.authenticate(authentication)
+                            .doOnError(e -> remembered.remove(k))
+                            .switchIfEmpty(Mono.fromRunnable(() -> remembered.remove(k)))
+                            .cache(), now.plus(KEEP)));
+            if (remembered.size() > MAX_ENTRIES) {
+                remembered.entrySet().removeIf(e -> !e.getValue().until().isAfter(now));
+                if (remembered.size() > MAX_ENTRIES) {
                     remembered.clear();
                 }
-                remembered.put(key, new Remembered(result, Instant.now().plus(KEEP)));
-            });
+            }
+            return entry.result();
         };
     }
 
-    private record Remembered(Authentication authentication, Instant until) {
+    private record Remembered(Mono<Authentication> result, Instant until) {
     }
 
     private static String key(Authentication authentication) {
