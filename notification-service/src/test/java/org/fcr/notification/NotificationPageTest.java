@@ -83,7 +83,8 @@ class NotificationPageTest extends ServiceTestBase {
 
         String chased = newRequestId();
         publish(NoticeEvents.sla(chased, SlaEventKind.REMINDER, Stage.COMPLETE));
-        await().atMost(WAIT).until(() -> browser.findElement(By.id("inbox")).getText().contains("督办提醒"));
+        // a reminder on fcr.sla, whose consumer may still be in a group rebalance on a loaded machine
+        await().atMost(WAIT.multipliedBy(3)).until(() -> browser.findElement(By.id("inbox")).getText().contains("督办提醒"));
         assertThat(browser.findElement(By.cssSelector("#inbox tr")).getText()).contains(chased);
 
         Files.write(Path.of("target", "notification-page.png"),
