@@ -6,6 +6,12 @@ import java.util.Set;
 
 import org.h2.mvstore.MVStore;
 
+import org.fcr.local.store.StorageFormat;
+import org.fcr.local.store.TypedH2Database;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.exception.MongoServerException;
@@ -18,6 +24,8 @@ import io.netty.channel.Channel;
  * of every service. No fsync: what reached the OS survives a process kill, not a power cut.
  */
 public final class DurableH2Backend extends H2Backend {
+
+    private static final Logger log = LoggerFactory.getLogger(DurableH2Backend.class);
 
     private static final Set<String> WRITES = Set.of("insert", "update", "delete", "findandmodify", "create",
             "createindexes", "drop", "dropindexes", "dropdatabase", "renamecollection");
@@ -48,8 +56,23 @@ public final class DurableH2Backend extends H2Backend {
      * commit and the file's growth (the benchmark in NOTES.md), at no cost in throughput.
      */
     public static DurableH2Backend open(String fileName) {
-        return new DurableH2Backend(new MVStore.Builder().fileName(fileName).pageSplitSize(PAGE_SPLIT_SIZE)
-                .cacheSize(CACHE_MB).autoCompactFillRate(COMPACT_BELOW_FILL_PERCENT).open());
+        MVStore store = new MVStore.Builder().fileName(fileName).pageSplitSize(PAGE_SPLIT_SIZE)
+                .cacheSize(CACHE_MB).autoCompactFillRate(COMPACT_BELOW_FILL_PERCENT).open();
+        if (StorageFormat.typed(store)) {
+            StorageFormat.openTypedMaps(store);
+        } else {
+            log.warn("Store file {} keeps documents Java-serialized (made before BSON storage): it works, more slowly;"
+                    + " start with a new data directory for the faster form", fileName);
+        }
+        return new DurableH2Backend(store);
+    }
+
+    /** Opens the databases of the file (here during construction) and new ones typed when the file is. */
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        MVStore mvStore = getMvStore();
+        return StorageFormat.typed(mvStore) ? TypedH2Database.open(databaseName, mvStore, getCursorRegistry())
+                : super.openOrCreateDatabase(databaseName);
     }
 
     @Override
