@@ -4,13 +4,14 @@
 # while requests keep arriving. Not a test. Load from wrk (a C client: it does not take the server's CPU).
 #   intake-service/bench/accept-benchmark.sh        # the embedded stack: broker, store, intake as processes
 #   FCR_INTAKE_URL=http://localhost:8081 FCR_DEMO_PASSWORD=… intake-service/bench/accept-benchmark.sh
-# Knobs: CONNECTIONS (32), RUN_SECONDS (30), WARMUP (40), FCR_SKIP_BUILD=1 (jars already built),
-#        INTAKE_JVM (the run command's options; e.g. INTAKE_JVM="-Xmx512m" for the full JIT).
+# Knobs: CONNECTIONS (32), RUN_SECONDS (30), WARMUP (90: the optimising compiler needs minutes of load),
+#        FCR_SKIP_BUILD=1 (jars already built), INTAKE_JVM (default: the run command's options for intake,
+#        full JIT; e.g. INTAKE_JVM="-Xmx384m -XX:TieredStopAtLevel=1" for C1 only).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 CONNECTIONS=${CONNECTIONS:-32}
 SECONDS_EACH=${RUN_SECONDS:-30}
-WARMUP=${WARMUP:-40}
+WARMUP=${WARMUP:-90}
 command -v wrk >/dev/null || { echo "installing wrk (Debian package) …"; apt-get install -y wrk >/dev/null; }
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("",0)); print(s.getsockname()[1])'; }
@@ -36,7 +37,7 @@ else
   await_line "$DATA/broker.log" READY 90; await_line "$DATA/store.log" READY 60
   PASSWORD=bench-password
   FCR_KAFKA=localhost:$KAFKA FCR_MONGO_URI=mongodb://localhost:$MONGO FCR_DEMO_PASSWORD=$PASSWORD \
-    java ${INTAKE_JVM:--Xms64m -Xmx384m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC} \
+    java ${INTAKE_JVM:--Xms64m -Xmx384m -XX:+UseSerialGC} \
     -jar intake-service/target/intake-service-0.1.0-SNAPSHOT-exec.jar --server.port="$PORT" > "$DATA/intake.log" 2>&1 &
   PIDS+=($!)
   URL=http://localhost:$PORT

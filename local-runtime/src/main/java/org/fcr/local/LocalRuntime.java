@@ -47,7 +47,7 @@ public final class LocalRuntime {
         KafkaBroker kafka = new KafkaBroker(data.resolve("kafka"), KAFKA_PORT, CONTROLLER_PORT);
         MongoStore mongo = new MongoStore(data.resolve("mongo").resolve("fcr.mv"), "localhost", MONGO_PORT);
         ServiceProcesses services = new ServiceProcesses(options.projectRoot(), data.resolve("logs"),
-                ServiceProcesses.environment(kafka, mongo, password, data), ServiceProcesses.RUN_COMMAND_JVM_OPTIONS);
+                ServiceProcesses.environment(kafka, mongo, password, data), ServiceProcesses::runCommandOptions);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("正在停止 / Stopping …");

@@ -3,22 +3,25 @@ package org.fcr.local;
 import java.nio.file.Path;
 import java.util.List;
 
-/** One of the five services: its module (where its executable jar is built), port and pages. */
-public record ServiceSpec(String module, int port, List<String> pages) {
+/**
+ * One of the five services: its module (where its executable jar is built), port and pages, and
+ * whether every request passes through it (the run command compiles those fully).
+ */
+public record ServiceSpec(String module, int port, List<String> pages, boolean hotPath) {
 
     public static final String VERSION = "0.1.0-SNAPSHOT";
 
     public static List<ServiceSpec> defaults() {
         return List.of(
-                new ServiceSpec("intake-service", 8081, List.of("/desk.html", "/department.html")),
-                new ServiceSpec("dispatch-service", 8082, List.of("/routing.html")),
-                new ServiceSpec("sla-monitor", 8083, List.of()),
-                new ServiceSpec("scoring-service", 8084, List.of("/dashboard.html")),
-                new ServiceSpec("notification-service", 8085, List.of()));
+                new ServiceSpec("intake-service", 8081, List.of("/desk.html", "/department.html"), true),
+                new ServiceSpec("dispatch-service", 8082, List.of("/routing.html"), true),
+                new ServiceSpec("sla-monitor", 8083, List.of(), false),
+                new ServiceSpec("scoring-service", 8084, List.of("/dashboard.html"), false),
+                new ServiceSpec("notification-service", 8085, List.of(), false));
     }
 
     public ServiceSpec onPort(int newPort) {
-        return new ServiceSpec(module, newPort, pages);
+        return new ServiceSpec(module, newPort, pages, hotPath);
     }
 
     public Path jar(Path projectRoot) {

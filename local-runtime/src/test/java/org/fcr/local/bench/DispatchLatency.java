@@ -58,7 +58,7 @@ public final class DispatchLatency {
             kafka.start();
             mongo.start();
             try (ServiceProcesses services = new ServiceProcesses(Path.of("..").toAbsolutePath().normalize(), data.resolve("logs"),
-                    ServiceProcesses.environment(kafka, mongo, LatencyStack.PASSWORD, data), ServiceProcesses.RUN_COMMAND_JVM_OPTIONS)) {
+                    ServiceProcesses.environment(kafka, mongo, LatencyStack.PASSWORD, data), ServiceProcesses::runCommandOptions)) {
                 for (ServiceSpec spec : ServiceSpec.defaults()) {
                     if (spec.module().equals("dispatch-service")) {
                         services.start(spec.onPort(Ports.free()), List.of(System.getProperty("fcr.bench.dispatch-args", "--fcr.dispatch.consumers=1")));

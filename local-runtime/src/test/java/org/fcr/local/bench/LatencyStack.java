@@ -40,7 +40,7 @@ final class LatencyStack implements AutoCloseable {
         kafka.start();
         mongo.start();
         ServiceProcesses services = new ServiceProcesses(Path.of("..").toAbsolutePath().normalize(), data.resolve("logs"),
-                ServiceProcesses.environment(kafka, mongo, PASSWORD, data), ServiceProcesses.RUN_COMMAND_JVM_OPTIONS);
+                ServiceProcesses.environment(kafka, mongo, PASSWORD, data), ServiceProcesses::runCommandOptions);
         String intakeUrl = null;
         for (ServiceSpec spec : ServiceSpec.defaults()) {
             if (MODULES.contains(spec.module())) {
