@@ -48,7 +48,7 @@ public class Idempotency {
         if (key.length() > MAX_KEY) {
             throw ApiProblem.badRequest("validation", HEADER + " is longer than " + MAX_KEY).with("field", HEADER);
         }
-        String scoped = user + ":" + key;
+        String scoped = scoped(user, key);
         // claim first: a concurrent call with the same key waits for the first answer instead of running twice
         return store.find(scoped)
                 .flatMap(answer -> abandoned(answer, fingerprint)
@@ -59,6 +59,11 @@ public class Idempotency {
                 .switchIfEmpty(Mono.defer(() -> store.claim(scoped, fingerprint).flatMap(claimed -> claimed
                         ? run(scoped, fingerprint, call)
                         : store.find(scoped).map(answer -> replay(answer, fingerprint, key)))));
+    }
+
+    /** A key as stored: one user's keys never meet another's; null without a key. */
+    public static String scoped(String user, String key) {
+        return key == null || key.isBlank() ? null : user + ":" + key;
     }
 
     /** A claim still running after the longest a call can take: its instance died (kill -9) mid-call. */

@@ -66,7 +66,8 @@ public class RequestCommandsController {
                 "POST /api/requests/" + id + "/" + command,
                 () -> stageCommand == StageCommand.MERGE
                         ? merge(id, b, actor, expected)
-                        : workflow.execute(id, expected, translator.translate(stageCommand, b, actor, RequestWorkflow.now()))
+                        : workflow.execute(id, expected, Idempotency.scoped(actor.getEmployeeId(), key),
+                                        translator.translate(stageCommand, b, actor, RequestWorkflow.now()))
                                 .map(RequestCommandsController::answer)));
     }
 

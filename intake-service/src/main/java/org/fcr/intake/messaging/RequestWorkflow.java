@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.Function;
 
 import org.fcr.events.RequestEvent;
+import org.fcr.intake.domain.CommandKeys;
 import org.fcr.intake.domain.Decision;
 import org.fcr.intake.domain.RequestState;
 import org.fcr.intake.messaging.PendingRelays.Pending;
@@ -69,15 +70,28 @@ public class RequestWorkflow {
      * without one the command is decided again on the fresh state (a few times).
      */
     public Mono<RequestState> execute(String id, Long expectedVersion, Function<RequestState, Decision> command) {
+        return execute(id, expectedVersion, null, command);
+    }
+
+    /**
+     * As above, for a call with an Idempotency-Key ({@code commandKey}, null without one): its events carry
+     * the key, and a call whose events are already in the timeline answers with the request as it is.
+     */
+    public Mono<RequestState> execute(String id, Long expectedVersion, String commandKey,
+                                      Function<RequestState, Decision> command) {
         Mono<RequestState> attempt = Mono.defer(() -> store.find(id)
                 .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("Request", id)))
                 .flatMap(stored -> {
                     RequestState current = stored.state();
+                    if (commandKey != null && CommandKeys.alreadyApplied(stored.timeline(), commandKey)) {
+                        return Mono.just(current);
+                    }
                     if (expectedVersion != null && expectedVersion != current.sequence()) {
                         return Mono.error(new StaleVersion(id, expectedVersion));
                     }
                     Decision decision = command.apply(current);
-                    return save(decision, current.sequence());
+                    return save(commandKey == null ? decision : CommandKeys.tagged(decision, commandKey),
+                            current.sequence());
                 }));
         if (expectedVersion != null) {
             return attempt;

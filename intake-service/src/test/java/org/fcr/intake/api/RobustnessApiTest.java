@@ -122,6 +122,25 @@ class RobustnessApiTest extends IntakeServiceTestBase {
     }
 
     @Test
+    void aTakenOverKeyOfACommandThatHadWrittenItsEventDoesNotRunItAgain() {
+        String id = create(SKELETON.replace("\"description\"", "\"dispatch\":false,\"description\""));
+        post("desk01", "/api/requests/" + id + "/escalate").header("Idempotency-Key", "esc-died")
+                .bodyValue("{\"level\":\"SUPERVISOR\",\"reason\":\"催办\"}").exchange().expectStatus().isOk();
+        // as if the instance was killed after the event was written, before the answer was stored
+        mongo.updateFirst(Query.query(Criteria.where("_id").is("desk01:esc-died")),
+                new Update().set("status", 0).unset("body").set("at", new Date(0)), IdempotencyStore.COLLECTION).block();
+
+        post("desk01", "/api/requests/" + id + "/escalate").header("Idempotency-Key", "esc-died")
+                .bodyValue("{\"level\":\"SUPERVISOR\",\"reason\":\"催办\"}").exchange()
+                .expectStatus().isOk().expectHeader().valueEquals("ETag", "\"2\"");
+        assertThat(timelineTypes(id)).containsExactly("ACCEPTED", "ESCALATED");
+        // the same command under a new key is a new escalation
+        post("desk01", "/api/requests/" + id + "/escalate").header("Idempotency-Key", "esc-again")
+                .bodyValue("{\"level\":\"SUPERVISOR\",\"reason\":\"催办\"}").exchange().expectStatus().isOk();
+        assertThat(timelineTypes(id)).containsExactly("ACCEPTED", "ESCALATED", "ESCALATED");
+    }
+
+    @Test
     void aStaleVersionIsA409AndTheCurrentOneWins() {
         String id = create(SKELETON.replace("\"description\"", "\"dispatch\":false,\"description\""));
 
