@@ -1,9 +1,14 @@
 package org.fcr.intake.messaging;
 
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.fcr.events.RequestEvent;
 import org.fcr.intake.store.OpenWork;
@@ -24,6 +29,9 @@ public class AggregateRepair {
     public record Outcome(int requestsSeen, int rebuilt, int extended, List<String> incomplete) {
     }
 
+    /** Requests compared with the store per read. */
+    private static final int COMPARE_BATCH = 500;
+
     private final RequestStore store;
     private final OpenWork openWork;
 
@@ -32,7 +40,23 @@ public class AggregateRepair {
         this.openWork = openWork;
     }
 
-    public Mono<Outcome> restore(Map<String, TreeMap<Long, RequestEvent>> byRequest) {
+    /**
+     * Compares the sequences on the topic with the store's, 500 requests a read, then reads the events of
+     * the requests the store is missing or behind on and rebuilds those.
+     */
+    public Mono<Outcome> restore(Map<String, BitSet> onTopic,
+                                 Function<Set<String>, Mono<Map<String, TreeMap<Long, RequestEvent>>>> eventsOf) {
+        return Flux.fromIterable(onTopic.keySet())
+                .buffer(COMPARE_BATCH)
+                .concatMap(ids -> store.sequences(ids).flatMapMany(stored -> Flux.fromIterable(ids)
+                        .filter(id -> onTopic.get(id).length() - 1 > stored.getOrDefault(id, 0L))))
+                .collect(Collectors.toCollection(LinkedHashSet::new))
+                .flatMap(behind -> behind.isEmpty()
+                        ? Mono.just(new Outcome(onTopic.size(), 0, 0, List.of()))
+                        : eventsOf.apply(behind).flatMap(events -> rebuild(onTopic.size(), events)));
+    }
+
+    private Mono<Outcome> rebuild(int requestsSeen, Map<String, TreeMap<Long, RequestEvent>> byRequest) {
         List<String> incomplete = new ArrayList<>();
         int[] rebuilt = {0};
         int[] extended = {0};
@@ -61,7 +85,7 @@ public class AggregateRepair {
                             return store.replace(entry.getKey(), new ArrayList<>(all.values()))
                                     .then(openWork.reload(entry.getKey()));
                         }))
-                .then(Mono.fromSupplier(() -> new Outcome(byRequest.size(), rebuilt[0], extended[0], incomplete)));
+                .then(Mono.fromSupplier(() -> new Outcome(requestsSeen, rebuilt[0], extended[0], incomplete)));
     }
 
     /** The store's last sequence of a request, and every event known of it from the store and the topic. */

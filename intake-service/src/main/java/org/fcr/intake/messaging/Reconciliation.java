@@ -90,9 +90,11 @@ public class Reconciliation {
     }
 
     private Mono<Report> reconcile(Instant topicFrom, Instant unrelayedFrom) {
-        return Mono.fromCallable(() -> history.since(topicFrom))
+        return Mono.fromCallable(() -> history.sequencesSince(topicFrom))
                 .subscribeOn(Schedulers.boundedElastic())
-                .flatMap(onTopic -> repair.restore(onTopic).flatMap(outcome -> unrelayed.relay(unrelayedFrom, onTopic)
+                .flatMap(onTopic -> repair.restore(onTopic, ids -> Mono.fromCallable(() -> history.eventsSince(topicFrom, ids))
+                                .subscribeOn(Schedulers.boundedElastic()))
+                        .flatMap(outcome -> unrelayed.relay(unrelayedFrom, onTopic)
                         .map(relayed -> new Report(outcome.requestsSeen(), outcome.rebuilt(), outcome.extended(),
                                 outcome.incomplete(), relayed))));
     }

@@ -2,8 +2,8 @@ package org.fcr.intake.messaging;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.BitSet;
 import java.util.Map;
-import java.util.TreeMap;
 
 import org.fcr.events.RequestEvent;
 import org.fcr.intake.store.RequestStore;
@@ -31,11 +31,11 @@ public class UnrelayedEvents {
     }
 
     /** Relays what requests written since {@code since} hold beyond {@code onTopic}; answers how many events. */
-    public Mono<Long> relay(Instant since, Map<String, TreeMap<Long, RequestEvent>> onTopic) {
+    public Mono<Long> relay(Instant since, Map<String, BitSet> onTopic) {
         return store.writtenSince(since)
                 .map(stored -> {
-                    TreeMap<Long, RequestEvent> seen = onTopic.getOrDefault(stored.state().id(), new TreeMap<>());
-                    return stored.timeline().stream().filter(e -> !seen.containsKey(e.getSequence())).toList();
+                    BitSet seen = onTopic.getOrDefault(stored.state().id(), new BitSet());
+                    return stored.timeline().stream().filter(e -> !seen.get(Math.toIntExact(e.getSequence()))).toList();
                 })
                 .filter(missing -> !missing.isEmpty())
                 .concatMap(missing -> relay.publish(missing, RELAY_TIMEOUT).thenReturn((long) missing.size()))

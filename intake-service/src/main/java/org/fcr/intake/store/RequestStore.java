@@ -2,7 +2,9 @@ package org.fcr.intake.store;
 
 import java.time.Instant;
 import java.util.Date;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 import org.bson.Document;
 import org.fcr.events.RequestEvent;
@@ -64,6 +66,14 @@ public class RequestStore {
         return mongo.updateFirst(query, update, COLLECTION)
                 .flatMap(result -> result.getMatchedCount() == 1 ? Mono.<Void>empty()
                         : Mono.error(new StaleVersion(id, expectedSeq)));
+    }
+
+    /** The stored sequence (version) of each of these requests that the store has, by _id. */
+    public Mono<Map<String, Long>> sequences(Collection<String> ids) {
+        Query byIds = Query.query(Criteria.where("_id").in(ids));
+        byIds.fields().include(RequestDocuments.SEQ);
+        return mongo.find(byIds, Document.class, COLLECTION)
+                .collectMap(d -> d.getString("_id"), d -> ((Number) d.get(RequestDocuments.SEQ)).longValue());
     }
 
     /** Requests written at or after this instant (a scan: only for reconciling after a crash). */
