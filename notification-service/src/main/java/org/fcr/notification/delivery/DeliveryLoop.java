@@ -58,10 +58,16 @@ public class DeliveryLoop {
 
     /** Works through what is due now; completes with the number of notifications attempted. */
     public Mono<Long> tick() {
+        return tick(null);
+    }
+
+    /** Works through what is due now on one channel ({@code null}: every channel). */
+    public Mono<Long> tick(ChannelKind only) {
         Instant now = clock.instant();
         return pending.entries()
                 .flatMapMany(entries -> Flux.fromIterable(entries.entrySet()))
                 .filter(e -> !e.getValue().isAfter(now))
+                .filter(e -> only == null || channelOf(e.getKey()) == only)
                 .sort(Map.Entry.comparingByValue(Comparator.naturalOrder()))
                 .take(batch)
                 .groupBy(e -> channelOf(e.getKey()))
