@@ -1,6 +1,7 @@
 package org.fcr.local.store;
 
 import java.nio.ByteBuffer;
+import java.util.ConcurrentModificationException;
 
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.WriteBuffer;
@@ -33,13 +34,35 @@ public final class BsonDocumentType extends BasicDataType<Document> {
         return averageSize;
     }
 
+    /**
+     * mongo-java-server can change a stored document in place (a findAndModify's update) while MVStore's
+     * serializer thread writes the page holding it; the change is followed by a put, so the page is written
+     * again at the next commit. Encoding again is enough — failing here would fail the commit, and with it
+     * every later write of the store.
+     */
+    static final int ATTEMPTS_WHILE_CHANGED = 1_000;
+
     @Override
     public void write(WriteBuffer buffer, Document document) {
-        ByteBuf bson = Unpooled.buffer(averageSize + 64);
-        BsonEncoder.encodeDocument(document, bson);
+        ByteBuf bson = encode(document);
         int length = bson.readableBytes();
         buffer.putVarInt(length).put(bson.array(), bson.arrayOffset() + bson.readerIndex(), length);
         sized(length);
+    }
+
+    static ByteBuf encode(Document document) {
+        for (int attempt = 1; ; attempt++) {
+            ByteBuf bson = Unpooled.buffer(1024);
+            try {
+                BsonEncoder.encodeDocument(document, bson);
+                return bson;
+            } catch (ConcurrentModificationException e) {
+                if (attempt == ATTEMPTS_WHILE_CHANGED) {
+                    throw e;
+                }
+                Thread.yield();
+            }
+        }
     }
 
     @Override

@@ -74,6 +74,28 @@ class TypedStorageTest {
     }
 
     @Test
+    void aDocumentChangedWhileItsPageIsWrittenIsEncodedAgainNotFailed() throws Exception {
+        Document doc = new Document("_id", "N-1").append("status", "PENDING");
+        java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread changer = new Thread(() -> {
+            for (long i = 0; writing.get(); i++) {
+                doc.put("leaseUntil" + (i % 4), i); // new keys: the map's structure changes under the encoder
+                doc.remove("leaseUntil" + ((i + 2) % 4));
+                java.util.concurrent.locks.LockSupport.parkNanos(20_000); // an update, then the next one
+            }
+        });
+        changer.start();
+        try {
+            for (int i = 0; i < 20_000; i++) {
+                assertThat(roundTrip(BsonDocumentType.INSTANCE, doc)).containsEntry("_id", "N-1");
+            }
+        } finally {
+            writing.set(false);
+            changer.join();
+        }
+    }
+
+    @Test
     void keysAreOrderedAsMongoDbOrdersValues() {
         assertThat(StoreKeyType.INSTANCE.compare("R-2", "R-10")).isPositive();
         assertThat(StoreKeyType.INSTANCE.compare(new KeyValue(1, "b"), new KeyValue(1.0, "b"))).isZero();
