@@ -47,7 +47,11 @@ public final class CachedSignIn {
         return authentication -> {
             String key = key(authentication);
             Instant now = Instant.now();
-            Remembered entry = remembered.compute(key, (k, hit) -> hit != null && hit.until().isAfter(now) ? hit
+            Remembered hit = remembered.get(key);
+            if (hit != null && hit.until().isAfter(now)) {
+                return hit.result(); // every call after the first: no lock taken
+            }
+            Remembered entry = remembered.compute(key, (k, current) -> current != null && current.until().isAfter(now) ? current
                     : new Remembered(checked.authenticate(authentication)
                             .doOnError(e -> remembered.remove(k))
                             .switchIfEmpty(Mono.fromRunnable(() -> remembered.remove(k)))
