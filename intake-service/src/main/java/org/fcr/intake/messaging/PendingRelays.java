@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Component;
@@ -24,6 +25,8 @@ public class PendingRelays {
         private final String requestId;
         private final List<Long> sequences;
         private final Instant since;
+        /** Completed when the broker acknowledged these events or the write never happened. */
+        private final CompletableFuture<Void> finished = new CompletableFuture<>();
 
         Pending(String requestId, List<Long> sequences, Instant since) {
             this.requestId = requestId;
@@ -61,6 +64,21 @@ public class PendingRelays {
     /** The broker acknowledged these events, or the write never happened. */
     public void done(Pending write) {
         pending.remove(write);
+        write.finished.complete(null);
+    }
+
+    /**
+     * Completes when every earlier write of the same request still pending here is done: a command's
+     * events are then sent after those of the command before it, so fcr.requests keeps each request's
+     * order even when two commands on one request race (their sends run on different threads).
+     */
+    public CompletableFuture<Void> earlierDone(Pending write) {
+        long first = write.sequences().isEmpty() ? Long.MAX_VALUE : write.sequences().get(0);
+        return CompletableFuture.allOf(pending.stream()
+                .filter(p -> p != write && p.requestId().equals(write.requestId()) && !p.sequences().isEmpty()
+                        && p.sequences().get(0) < first)
+                .map(p -> p.finished)
+                .toArray(CompletableFuture[]::new));
     }
 
     public List<Pending> olderThan(Duration age) {

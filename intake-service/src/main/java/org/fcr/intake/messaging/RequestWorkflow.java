@@ -3,9 +3,11 @@ package org.fcr.intake.messaging;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 import org.fcr.events.RequestEvent;
+import org.fcr.intake.config.IntakeProperties;
 import org.fcr.intake.domain.CommandKeys;
 import org.fcr.intake.domain.Decision;
 import org.fcr.intake.domain.RequestState;
@@ -36,12 +38,15 @@ public class RequestWorkflow {
     private final PendingRelays pending;
     private final EventRelay relay;
     private final OpenWork openWork;
+    private final IntakeProperties properties;
 
-    public RequestWorkflow(RequestStore store, PendingRelays pending, EventRelay relay, OpenWork openWork) {
+    public RequestWorkflow(RequestStore store, PendingRelays pending, EventRelay relay, OpenWork openWork,
+                           IntakeProperties properties) {
         this.store = store;
         this.pending = pending;
         this.relay = relay;
         this.openWork = openWork;
+        this.properties = properties;
     }
 
     /** Event times are kept to the millisecond, as Avro's timestamp_ms stores them. */
@@ -107,6 +112,7 @@ public class RequestWorkflow {
         Pending write = register(decision);
         return store.append(decision, expectedSeq)
                 .onErrorResume(StaleVersion.class, stale -> done(write).then(Mono.error(stale)))
+                .then(afterEarlierWrites(write))
                 .then(publish(decision.state().id(), decision.events()))
                 .then(done(write))
                 // read-your-writes for this instance's lists; other instances follow fcr.requests
@@ -122,6 +128,16 @@ public class RequestWorkflow {
     private Pending register(Decision decision) {
         List<Long> sequences = decision.events().stream().map(RequestEvent::getSequence).toList();
         return pending.register(decision.state().id(), sequences);
+    }
+
+    /**
+     * Waits (at most the publish timeout) for an earlier command on the same request whose events are not
+     * yet acknowledged; past that its events are the sweeper's, and consumers reload on a gap.
+     */
+    private Mono<Void> afterEarlierWrites(Pending write) {
+        return Mono.fromFuture(() -> pending.earlierDone(write))
+                .timeout(properties.publishTimeout())
+                .onErrorResume(TimeoutException.class, e -> Mono.empty());
     }
 
     private Mono<Void> done(Pending write) {
