@@ -78,10 +78,7 @@ final class OpenLine {
     Document summary() {
         Document d = new Document("_id", state.id());
         d.putAll(RequestDocuments.summary(state));
-        d.put("deadlines", deadlines);
-        d.put("overdueStages", DeadlineBoard.overdue(deadlines));
-        d.put("nextDeadline", DeadlineBoard.nextDeadline(deadlines));
-        return d;
+        return RequestDocuments.withDeadlines(d, deadlines);
     }
 
     boolean matches(RequestFilter f) {

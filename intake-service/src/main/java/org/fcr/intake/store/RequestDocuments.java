@@ -47,6 +47,11 @@ final class RequestDocuments {
             }
         });
         doc.put(EVENTS, encode(events));
+        return withDeadlines(doc, deadlines);
+    }
+
+    /** The deadlines sla-monitor reported and what lists derive from them: the overdue stages, the next one. */
+    static Document withDeadlines(Document doc, Document deadlines) {
         doc.put("deadlines", deadlines);
         doc.put("overdueStages", DeadlineBoard.overdue(deadlines));
         doc.put("nextDeadline", DeadlineBoard.nextDeadline(deadlines));
