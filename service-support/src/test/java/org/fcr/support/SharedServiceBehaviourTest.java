@@ -2,15 +2,24 @@ package org.fcr.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.concurrent.atomic.AtomicInteger;
+
 import org.fcr.support.test.TestInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.server.adapter.WebHttpHandlerBuilder;
+import org.springframework.web.server.session.DefaultWebSessionManager;
+import org.springframework.web.server.session.WebSessionManager;
+
+import reactor.core.publisher.Mono;
 
 /** What every service inherits: authentication, roles, problem+json errors, the signing actor. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -25,6 +34,31 @@ class SharedServiceBehaviourTest {
 
     @Autowired
     WebTestClient client;
+
+    @Autowired
+    SessionsAsked sessionsAsked;
+
+    /** Counts the web sessions anything asks for: a stateless API should ask for none. */
+    static class SessionsAsked extends AtomicInteger {
+    }
+
+    @TestConfiguration
+    static class CountingSessions {
+        @Bean
+        SessionsAsked sessionsAsked() {
+            return new SessionsAsked();
+        }
+
+        @Bean(WebHttpHandlerBuilder.WEB_SESSION_MANAGER_BEAN_NAME)
+        WebSessionManager webSessionManager(SessionsAsked asked) {
+            DefaultWebSessionManager sessions = new DefaultWebSessionManager();
+            // every exchange makes the (lazy) session Mono; count only those subscribed to
+            return exchange -> Mono.defer(() -> {
+                asked.incrementAndGet();
+                return sessions.getSession(exchange);
+            });
+        }
+    }
 
     @Test
     void anonymousWriteIsRefusedWith401Problem() {
@@ -99,6 +133,19 @@ class SharedServiceBehaviourTest {
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectHeader().valueEquals("Retry-After", "5")
                 .expectBody().jsonPath("$.type").isEqualTo("https://fcr.example.org/problems/store-unavailable");
+    }
+
+    @Test
+    void noCallAsksForAWebSession() {
+        int before = sessionsAsked.get();
+        client.get().uri("/api/notes/42").headers(h -> h.setBasicAuth("desk01", TestInfrastructure.PASSWORD))
+                .exchange().expectStatus().isNotFound();
+        client.post().uri("/api/notes").headers(h -> h.setBasicAuth("desk01", TestInfrastructure.PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"text\":\"x\"}")
+                .exchange().expectStatus().isForbidden();
+        client.get().uri("/api/notes/42").exchange().expectStatus().isUnauthorized();
+        // a session per call (Spring Security's saved-request lookup) cost two thread hops and a UUID each
+        assertThat(sessionsAsked.get() - before).isZero();
     }
 
     @Test
