@@ -7,7 +7,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /** Tunables of intake-service (application.yml, fcr.intake.*). */
 @ConfigurationProperties("fcr.intake")
 public record IntakeProperties(Duration publishTimeout, Duration sweepAfter, Duration sweepInterval,
-                               Duration repairLookback, boolean repairOnStart, Duration storeTimeout) {
+                               Duration repairLookback, boolean repairOnStart, Duration storeTimeout,
+                               Integer insertBatch, Integer insertsInFlight) {
 
     public IntakeProperties {
         publishTimeout = publishTimeout == null ? Duration.ofSeconds(10) : publishTimeout;
@@ -15,5 +16,7 @@ public record IntakeProperties(Duration publishTimeout, Duration sweepAfter, Dur
         sweepInterval = sweepInterval == null ? Duration.ofSeconds(5) : sweepInterval;
         repairLookback = repairLookback == null ? Duration.ofMinutes(30) : repairLookback;
         storeTimeout = storeTimeout == null ? Duration.ofSeconds(5) : storeTimeout;
+        insertBatch = insertBatch == null ? 128 : insertBatch;
+        insertsInFlight = insertsInFlight == null ? 2 : insertsInFlight;
     }
 }

@@ -8,10 +8,10 @@ import java.util.Map;
 
 import org.bson.Document;
 import org.fcr.events.RequestEvent;
+import org.fcr.intake.config.IntakeProperties;
 import org.fcr.intake.domain.Decision;
 import org.fcr.intake.domain.RequestEvolution;
 import org.fcr.intake.domain.RequestState;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -32,21 +32,25 @@ public class RequestStore {
     public static final String COLLECTION = "requests";
 
     private final ReactiveMongoTemplate mongo;
+    private final BatchedInserts inserts;
 
-    public RequestStore(ReactiveMongoTemplate mongo) {
+    public RequestStore(ReactiveMongoTemplate mongo, IntakeProperties properties) {
         this.mongo = mongo;
+        this.inserts = new BatchedInserts(mongo, COLLECTION, properties.insertBatch(), properties.insertsInFlight());
     }
 
     public Mono<StoredRequest> find(String id) {
         return mongo.findById(id, Document.class, COLLECTION).map(RequestStore::toStored);
     }
 
-    /** Inserts a new request; completes empty when a request with that id already exists. */
+    /**
+     * Inserts a new request (together with others arriving at the same time); false when a request with
+     * that id already exists.
+     */
     public Mono<Boolean> insert(Decision decision) {
         Document doc = RequestDocuments.newDocument(decision.state(), decision.events());
         doc.put(RequestDocuments.WRITTEN_AT, new Date());
-        return mongo.insert(doc, COLLECTION).thenReturn(true)
-                .onErrorResume(DuplicateKeyException.class, e -> Mono.just(false));
+        return inserts.insert(doc);
     }
 
     /** Appends the decision's events if the request is still at {@code expectedSeq}; else {@link StaleVersion}. */
