@@ -57,6 +57,13 @@ public class DomainProblems {
         return ResponseEntity.status(answer.getStatusCode()).header("Retry-After", "5").body(answer.getBody());
     }
 
+    @ExceptionHandler(AcceptAdmission.Overloaded.class)
+    public ResponseEntity<ProblemDetail> overloaded(AcceptAdmission.Overloaded e) {
+        ResponseEntity<ProblemDetail> answer = problems.apiProblem(
+                new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "overloaded", e.getMessage()));
+        return ResponseEntity.status(answer.getStatusCode()).header("Retry-After", "1").body(answer.getBody());
+    }
+
     @ExceptionHandler(CommandRefused.class)
     public ResponseEntity<ProblemDetail> refused(CommandRefused e) {
         ApiProblem problem = e.why() == CommandRefused.Why.FORBIDDEN

@@ -39,10 +39,13 @@ public class RequestController {
     private final StaffResolver staff;
     private final Idempotency idempotency;
     private final TrialStore trial;
+    private final AcceptAdmission admission;
 
     public RequestController(RequestWorkflow workflow, RequestStore store, CurrentActor currentActor,
-                             StaffResolver staff, Idempotency idempotency, TrialStore trial) {
+                             StaffResolver staff, Idempotency idempotency, TrialStore trial,
+                             AcceptAdmission admission) {
         this.trial = trial;
+        this.admission = admission;
         this.workflow = workflow;
         this.store = store;
         this.currentActor = currentActor;
@@ -53,11 +56,13 @@ public class RequestController {
     @PostMapping("/api/requests")
     @Operation(summary = "Accept a request (受理)",
             description = "Answers 201 only once the broker acknowledged the request's events. Without "
-                    + "\"dispatch\": false it is also registered and sent to dispatch in the same write.")
+                    + "\"dispatch\": false it is also registered and sent to dispatch in the same write. "
+                    + "503 overloaded (Retry-After) when too many accepts are running on this instance.")
     public Mono<ResponseEntity<Object>> create(@Valid @RequestBody CreateRequestBody body,
                                                @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
-        return currentActor.get().flatMap(signer -> idempotency.once(key, signer.getEmployeeId(), "POST /api/requests",
-                () -> {
+        // admitted before the key is claimed: a shed call leaves nothing behind, its retry runs afresh
+        return currentActor.get().flatMap(signer -> admission.admit(() -> idempotency.once(key, signer.getEmployeeId(),
+                "POST /api/requests", () -> {
                     NewRequest request = toNewRequest(body);
                     String id = RequestIds.next(signer.getEmployeeId(), key);
                     // the trial settings are one small document, read at most once a second for accepts (issue 8)
@@ -66,7 +71,7 @@ public class RequestController {
                             .map(state -> ResponseEntity.created(URI.create("/api/requests/" + state.id()))
                                     .eTag(Long.toString(state.sequence()))
                                     .body(RequestView.of(state, List.of(), List.of())));
-                }));
+                })));
     }
 
     @GetMapping("/api/requests/{id}")

@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("fcr.intake")
 public record IntakeProperties(Duration publishTimeout, Duration sweepAfter, Duration sweepInterval,
                                Duration repairLookback, boolean repairOnStart, Duration storeTimeout,
-                               Integer insertBatch, Integer insertsInFlight) {
+                               Integer insertBatch, Integer insertsInFlight, Integer maxAcceptsInFlight) {
 
     public IntakeProperties {
         publishTimeout = publishTimeout == null ? Duration.ofSeconds(10) : publishTimeout;
@@ -18,5 +18,6 @@ public record IntakeProperties(Duration publishTimeout, Duration sweepAfter, Dur
         storeTimeout = storeTimeout == null ? Duration.ofSeconds(5) : storeTimeout;
         insertBatch = insertBatch == null ? 128 : insertBatch;
         insertsInFlight = insertsInFlight == null ? 2 : insertsInFlight;
+        maxAcceptsInFlight = maxAcceptsInFlight == null ? 200 : maxAcceptsInFlight;
     }
 }

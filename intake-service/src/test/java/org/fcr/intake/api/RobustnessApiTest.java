@@ -193,6 +193,30 @@ class RobustnessApiTest extends IntakeServiceTestBase {
         }
     }
 
+    @Autowired
+    AcceptAdmission admission;
+
+    @Test
+    void acceptsPastTheLimitAreShedWithA503ToRetryAndNothingIsWritten() {
+        long before = mongo.count(new Query(), "requests").block();
+        // every slot (200 by default) held by an accept that does not end
+        List<reactor.core.Disposable> held = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            held.add(admission.admit(reactor.core.publisher.Mono::never).subscribe());
+        }
+        post("desk01", "/api/requests").header("Idempotency-Key", "shed-1").bodyValue(SKELETON).exchange()
+                .expectStatus().isEqualTo(503)
+                .expectHeader().valueEquals("Retry-After", "1")
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo("https://fcr.example.org/problems/overloaded");
+        assertThat(mongo.count(new Query(), "requests").block()).isEqualTo(before);
+
+        held.forEach(reactor.core.Disposable::dispose);
+        // the retry with the same key runs afresh: the shed call claimed nothing
+        post("desk01", "/api/requests").header("Idempotency-Key", "shed-1").bodyValue(SKELETON).exchange()
+                .expectStatus().isCreated().expectHeader().doesNotExist("Idempotent-Replay");
+    }
+
     @Test
     void anOversizeBodyIsA413Problem() {
         String huge = SKELETON.replace("厨房水管漏水", "漏".repeat(200_000));
