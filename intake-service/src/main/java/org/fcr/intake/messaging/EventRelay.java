@@ -1,7 +1,6 @@
 package org.fcr.intake.messaging;
 
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 import org.fcr.events.RequestEvent;
 import org.fcr.intake.config.IntakeProperties;
@@ -37,12 +36,7 @@ public class EventRelay {
             return Mono.empty();
         }
         // send() can block while the broker is unreachable (max.block.ms): never on an event-loop thread
-        return Mono.fromCallable(() -> {
-                    CompletableFuture<?>[] sends = events.stream()
-                            .map(e -> publisher.publish(Topics.REQUESTS, e.getRequestId(), e))
-                            .toArray(CompletableFuture[]::new);
-                    return CompletableFuture.allOf(sends);
-                })
+        return Mono.fromCallable(() -> publisher.publishAll(Topics.REQUESTS, RequestEvent::getRequestId, events))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(Mono::fromFuture)
                 .timeout(timeout)
