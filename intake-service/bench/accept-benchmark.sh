@@ -37,7 +37,7 @@ else
   await_line "$DATA/broker.log" READY 90; await_line "$DATA/store.log" READY 60
   PASSWORD=bench-password
   FCR_KAFKA=localhost:$KAFKA FCR_MONGO_URI=mongodb://localhost:$MONGO FCR_DEMO_PASSWORD=$PASSWORD \
-    java ${INTAKE_JVM:--Xms64m -Xmx384m -XX:+UseSerialGC} \
+    java ${INTAKE_JVM:--Xms64m -Xmx768m -XX:+UseG1GC -XX:MaxGCPauseMillis=50 -Xshare:auto} \
     -jar intake-service/target/intake-service-0.1.0-SNAPSHOT-exec.jar --server.port="$PORT" > "$DATA/intake.log" 2>&1 &
   PIDS+=($!)
   URL=http://localhost:$PORT
