@@ -51,17 +51,14 @@ public class DomainProblems {
     /** Stored, not yet acknowledged by the broker: never a success; retry with the same Idempotency-Key. */
     @ExceptionHandler(NotYetDurable.class)
     public ResponseEntity<ProblemDetail> notYetDurable(NotYetDurable e) {
-        ResponseEntity<ProblemDetail> answer = problems.apiProblem(new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE,
+        return problems.retryAfter(new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE,
                 "not-yet-durable", "The broker did not acknowledge in time; the change will be relayed. Retry with "
-                + "the same Idempotency-Key to get the answer.").with("requestId", e.requestId()));
-        return ResponseEntity.status(answer.getStatusCode()).header("Retry-After", "5").body(answer.getBody());
+                + "the same Idempotency-Key to get the answer.").with("requestId", e.requestId()), 5);
     }
 
     @ExceptionHandler(AcceptAdmission.Overloaded.class)
     public ResponseEntity<ProblemDetail> overloaded(AcceptAdmission.Overloaded e) {
-        ResponseEntity<ProblemDetail> answer = problems.apiProblem(
-                new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "overloaded", e.getMessage()));
-        return ResponseEntity.status(answer.getStatusCode()).header("Retry-After", "1").body(answer.getBody());
+        return problems.retryAfter(new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "overloaded", e.getMessage()), 1);
     }
 
     @ExceptionHandler(CommandRefused.class)

@@ -49,9 +49,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     /** The store is unreachable or timed out (restarting, killed): nothing was answered as done, so retry. */
     @ExceptionHandler(DataAccessResourceFailureException.class)
     public ResponseEntity<ProblemDetail> storeUnavailable(DataAccessResourceFailureException e) {
-        ResponseEntity<ProblemDetail> answer = apiProblem(new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE,
-                "store-unavailable", "数据存储暂不可用，请稍后重试 / The data store is not reachable right now; retry shortly"));
-        return ResponseEntity.status(answer.getStatusCode()).header(HttpHeaders.RETRY_AFTER, "5").body(answer.getBody());
+        return retryAfter(new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable",
+                "数据存储暂不可用，请稍后重试 / The data store is not reachable right now; retry shortly"), 5);
+    }
+
+    /** A problem the caller should retry after this many seconds (a Retry-After header with it). */
+    public ResponseEntity<ProblemDetail> retryAfter(ApiProblem problem, int seconds) {
+        ResponseEntity<ProblemDetail> answer = apiProblem(problem);
+        return ResponseEntity.status(answer.getStatusCode()).header(HttpHeaders.RETRY_AFTER, Integer.toString(seconds))
+                .body(answer.getBody());
     }
 
     @Override

@@ -48,16 +48,16 @@ public final class CachedSignIn {
             String key = key(authentication);
             Instant now = Instant.now();
             Remembered hit = remembered.get(key);
-            if (hit != null && hit.until().isAfter(now)) {
+            if (Remembered.freshAt(hit, now)) {
                 return hit.result(); // every call after the first: no lock taken
             }
-            Remembered entry = remembered.compute(key, (k, current) -> current != null && current.until().isAfter(now) ? current
+            Remembered entry = remembered.compute(key, (k, current) -> Remembered.freshAt(current, now) ? current
                     : new Remembered(checked.authenticate(authentication)
                             .doOnError(e -> remembered.remove(k))
                             .switchIfEmpty(Mono.fromRunnable(() -> remembered.remove(k)))
                             .cache(), now.plus(KEEP)));
             if (remembered.size() > MAX_ENTRIES) {
-                remembered.entrySet().removeIf(e -> !e.getValue().until().isAfter(now));
+                remembered.entrySet().removeIf(e -> !Remembered.freshAt(e.getValue(), now));
                 if (remembered.size() > MAX_ENTRIES) {
                     remembered.clear();
                 }
@@ -67,6 +67,9 @@ public final class CachedSignIn {
     }
 
     private record Remembered(Mono<Authentication> result, Instant until) {
+        static boolean freshAt(Remembered entry, Instant now) {
+            return entry != null && entry.until().isAfter(now);
+        }
     }
 
     private static String key(Authentication authentication) {
