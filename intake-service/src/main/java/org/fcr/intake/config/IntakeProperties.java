@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("fcr.intake")
 public record IntakeProperties(Duration publishTimeout, Duration sweepAfter, Duration sweepInterval,
                                Duration repairLookback, boolean repairOnStart, Duration storeTimeout,
-                               Integer insertBatch, Integer insertsInFlight, Integer maxAcceptsInFlight) {
+                               Integer insertBatch, Integer insertsInFlight, Integer maxAcceptsInFlight,
+                               Integer inboundConcurrency) {
 
     public IntakeProperties {
         publishTimeout = publishTimeout == null ? Duration.ofSeconds(10) : publishTimeout;
@@ -19,5 +20,6 @@ public record IntakeProperties(Duration publishTimeout, Duration sweepAfter, Dur
         insertBatch = insertBatch == null ? 128 : insertBatch;
         insertsInFlight = insertsInFlight == null ? 2 : insertsInFlight;
         maxAcceptsInFlight = maxAcceptsInFlight == null ? 200 : maxAcceptsInFlight;
+        inboundConcurrency = inboundConcurrency == null ? 32 : inboundConcurrency;
     }
 }

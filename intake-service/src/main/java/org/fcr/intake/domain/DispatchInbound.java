@@ -1,12 +1,14 @@
 package org.fcr.intake.domain;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.fcr.events.ArbitrationRequested;
 import org.fcr.events.DispatchDecision;
 import org.fcr.events.Dispatched;
+import org.fcr.events.RequestEvent;
 import org.fcr.events.RequestEventType;
 
 /**
@@ -17,6 +19,18 @@ import org.fcr.events.RequestEventType;
 public final class DispatchInbound {
 
     private DispatchInbound() {
+    }
+
+    /** Several decisions about one request, in the order they were taken, as one command (one write). */
+    public static Decision dispatchedInOrder(RequestState s, List<DispatchDecision> decisions, Instant now) {
+        RequestState state = s;
+        List<RequestEvent> events = new ArrayList<>();
+        for (DispatchDecision d : decisions) {
+            Decision one = dispatched(state, d, now);
+            state = one.state();
+            events.addAll(one.events());
+        }
+        return new Decision(state, List.copyOf(events));
     }
 
     public static Decision dispatched(RequestState s, DispatchDecision d, Instant now) {

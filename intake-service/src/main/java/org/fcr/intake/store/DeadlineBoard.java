@@ -29,20 +29,29 @@ public class DeadlineBoard {
         this.mongo = mongo;
     }
 
-    /** Completes with false when the request is unknown here. */
-    public Mono<Boolean> record(SlaEvent e) {
-        Query byId = Query.query(Criteria.where("_id").is(e.getRequestId()));
+    /**
+     * Records the clocks of one request (in the order sla-monitor sent them) with one read and at most
+     * one write; completes with false when the request is unknown here.
+     */
+    public Mono<Boolean> record(String requestId, List<SlaEvent> events) {
+        Query byId = Query.query(Criteria.where("_id").is(requestId));
         byId.fields().include("deadlines");
         return mongo.findOne(byId, Document.class, RequestStore.COLLECTION)
                 .flatMap(doc -> {
-                    Document deadlines = withClock(doc.get("deadlines", new Document()), e);
-                    if (deadlines == null) {
-                        return Mono.just(true); // an older clock of a stage that has started again
+                    Document current = doc.get("deadlines", new Document());
+                    Document deadlines = current;
+                    for (SlaEvent e : events) {
+                        Document next = withClock(deadlines, e);
+                        // null: an older clock of a stage that has started again
+                        deadlines = next == null ? deadlines : next;
+                    }
+                    if (deadlines == current) {
+                        return Mono.just(true);
                     }
                     Update update = new Update().set("deadlines", deadlines)
                             .set("overdueStages", overdue(deadlines))
                             .set("nextDeadline", nextDeadline(deadlines));
-                    return mongo.updateFirst(Query.query(Criteria.where("_id").is(e.getRequestId())), update,
+                    return mongo.updateFirst(Query.query(Criteria.where("_id").is(requestId)), update,
                             RequestStore.COLLECTION).thenReturn(true);
                 })
                 .defaultIfEmpty(false);

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.fcr.events.EscalationLevel;
 import org.fcr.events.Escalated;
+import org.fcr.events.RequestEvent;
 import org.fcr.events.RequestEventType;
 import org.junit.jupiter.api.Test;
 
@@ -135,6 +136,23 @@ class SideCommandsTest {
         assertThat(DispatchInbound.dispatched(j.state, j.decision("security", 2), j.now()).events())
                 .as("an INITIAL decision for a ticket already dispatched").isEmpty();
         assertThat(j.events.get(j.events.size() - 1).getAttributes()).containsEntry("decisionId", "R-TEST-dispatch-1");
+    }
+
+    @Test
+    void decisionsArrivingTogetherAreAppliedInTheirOrderAsOneCommand() {
+        Journey j = Journey.accepted().register().requestDispatch();
+        long before = j.state.sequence();
+        var initial = j.decision("engineering", 1);
+        var manual = j.decision("security", 2);
+        manual.setReason(org.fcr.events.DispatchReason.MANUAL);
+
+        Decision together = DispatchInbound.dispatchedInOrder(j.state, List.of(initial, manual, initial), j.now());
+
+        assertThat(together.events()).extracting(e -> e.getContext().getDepartment())
+                .as("the repeated initial decision is applied once").containsExactly("engineering", "security");
+        assertThat(together.events()).extracting(RequestEvent::getSequence).containsExactly(before + 1, before + 2);
+        assertThat(together.state().sequence()).isEqualTo(before + 2);
+        assertThat(together.state().appliedDecisions()).contains("R-TEST-dispatch-1", "R-TEST-dispatch-2");
     }
 
     @Test

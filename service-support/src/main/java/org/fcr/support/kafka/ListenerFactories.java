@@ -37,4 +37,11 @@ public class ListenerFactories {
         factory.setCommonErrorHandler(errorHandler);
         return factory;
     }
+
+    /** As {@link #forTopic}, for a listener that takes a whole poll at a time (see {@link KeyedBatch}). */
+    public <K, V> ConcurrentKafkaListenerContainerFactory<K, V> forBatchesOf(Topic<K, V> topic) {
+        var factory = forTopic(topic);
+        factory.setBatchListener(true);
+        return factory;
+    }
 }
