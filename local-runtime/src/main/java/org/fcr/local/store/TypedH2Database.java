@@ -2,6 +2,7 @@ package org.fcr.local.store;
 
 import java.util.List;
 
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 import de.bwaldvogel.mongo.MongoCollection;
@@ -10,10 +11,12 @@ import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
 
 /**
  * mongo-java-server's H2 database whose new collections and indexes are opened typed
  * ({@link StorageFormat}): the typed map is opened first, so H2Database's own open returns it.
+ * Its collections find a document by {@code _id} for any query naming one ({@link ByIdCollection}).
  */
 public final class TypedH2Database extends H2Database {
 
@@ -45,8 +48,10 @@ public final class TypedH2Database extends H2Database {
 
     @Override
     protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
-        StorageFormat.documents(store(), StorageFormat.DATA_PREFIX + getFullCollectionNamespace(collectionName));
-        return super.openOrCreateCollection(collectionName, options);
+        String namespace = getFullCollectionNamespace(collectionName);
+        MVMap<Object, Document> documents = StorageFormat.documents(store(), StorageFormat.DATA_PREFIX + namespace);
+        MVMap<String, Object> meta = store().openMap(StorageFormat.META_PREFIX + namespace);
+        return new ByIdCollection(this, collectionName, options, documents, meta, cursorRegistry);
     }
 
     @Override
