@@ -15,7 +15,12 @@ CP="local-runtime/target/classes:$(cat local-runtime/target/runtime.cp)"
 infrastructure=() services=()
 # services first: a service stopping while the broker is already gone waits up to two minutes for its
 # producer, and one still alive when the next run starts on the same ports sends its old work there
-stop() { kill "${services[@]}" 2>/dev/null; wait "${services[@]}" 2>/dev/null; kill "${infrastructure[@]}" 2>/dev/null; wait; }
+stop() {
+  trap - EXIT INT TERM
+  # set -e must not end this early: a killed process's wait status is not zero
+  kill "${services[@]}" 2>/dev/null || true; wait "${services[@]}" 2>/dev/null || true
+  kill "${infrastructure[@]}" 2>/dev/null || true; wait || true
+}
 trap stop EXIT INT TERM
 java -Xmx512m -cp "$CP" org.fcr.local.InfrastructureProcess broker "$DATA/kafka" 19092 19093 > "$DATA/broker.log" 2>&1 & infrastructure+=($!)
 java -Xmx768m -cp "$CP" org.fcr.local.InfrastructureProcess store "$DATA/mongo/fcr.mv" 27117 > "$DATA/store.log" 2>&1 & infrastructure+=($!)
