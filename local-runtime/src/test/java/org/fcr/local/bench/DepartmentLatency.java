@@ -19,8 +19,8 @@ import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
 /**
- * For bench/department-latency.sh only (not a test): request → department topic latency. Posts
- * requests at a fixed rate (open loop: a slow answer does not slow the sender) and reads every
+ * A benchmark, not a test (against local-runtime/bench/full-path-stack.sh; see NOTES.md): request →
+ * department topic latency. Posts requests at a fixed rate (open loop: a slow answer does not slow the sender) and reads every
  * department topic ({@code fcr.dispatch.<dept>}); the latency of a request is from the moment its
  * POST was sent to the moment its DispatchOrder was read. Requests carry a nonce in their
  * description, so an order is matched whether it arrives before or after the POST's answer.
