@@ -6,11 +6,10 @@ import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.fcr.events.RequestEvent;
+import org.fcr.support.kafka.KeyedBatch;
 import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
-import org.springframework.kafka.support.serializer.DeserializationException;
-import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Component;
 
 /**
@@ -62,9 +61,7 @@ public class RequestEventListener {
 
     private static RuntimeException poison(ConsumerRecord<String, RequestEvent> record) {
         if (record.value() == null) {
-            DeserializationException undecodable = SerializationUtils.getExceptionFromHeader(record,
-                    SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG);
-            return undecodable != null ? undecodable : new IllegalArgumentException("A request record without a value");
+            return KeyedBatch.undecodable(record);
         }
         try {
             RequestTransition.check(record.value());

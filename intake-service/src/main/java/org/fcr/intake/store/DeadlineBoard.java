@@ -34,9 +34,10 @@ public class DeadlineBoard {
      * one write; completes with false when the request is unknown here.
      */
     public Mono<Boolean> record(String requestId, List<SlaEvent> events) {
-        Query byId = Query.query(Criteria.where("_id").is(requestId));
-        byId.fields().include("deadlines");
-        return mongo.findOne(byId, Document.class, RequestStore.COLLECTION)
+        Criteria byId = Criteria.where("_id").is(requestId);
+        Query deadlinesOnly = Query.query(byId);
+        deadlinesOnly.fields().include("deadlines");
+        return mongo.findOne(deadlinesOnly, Document.class, RequestStore.COLLECTION)
                 .flatMap(doc -> {
                     Document current = doc.get("deadlines", new Document());
                     Document deadlines = current;
@@ -51,7 +52,7 @@ public class DeadlineBoard {
                     Update update = new Update().set("deadlines", deadlines)
                             .set("overdueStages", overdue(deadlines))
                             .set("nextDeadline", nextDeadline(deadlines));
-                    return mongo.updateFirst(Query.query(Criteria.where("_id").is(requestId)), update,
+                    return mongo.updateFirst(Query.query(byId), update,
                             RequestStore.COLLECTION).thenReturn(true);
                 })
                 .defaultIfEmpty(false);

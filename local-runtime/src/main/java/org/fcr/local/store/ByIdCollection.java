@@ -2,6 +2,7 @@ package org.fcr.local.store;
 
 import java.util.Collection;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.h2.mvstore.MVMap;
 
@@ -57,6 +58,6 @@ final class ByIdCollection extends H2Collection {
     /** An equality on one value: not an operator document ({$in: …}), a list or a pattern. */
     static boolean isPlainValue(Object value) {
         return value != null && !(value instanceof Map<?, ?>) && !(value instanceof Collection<?>)
-                && !BsonRegularExpression.isRegularExpression(value) && !(value instanceof java.util.regex.Pattern);
+                && !BsonRegularExpression.isRegularExpression(value) && !(value instanceof Pattern);
     }
 }

@@ -74,7 +74,8 @@ public final class KeyedBatch {
         }
     }
 
-    private static Throwable undecodable(ConsumerRecord<?, ?> record) {
+    /** Why a record came without a value: the deserializer's exception kept in its header, when there is one. */
+    public static RuntimeException undecodable(ConsumerRecord<?, ?> record) {
         DeserializationException cause = SerializationUtils.getExceptionFromHeader(record,
                 SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG);
         return cause != null ? cause : new IllegalArgumentException("A record without a value");
