@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -26,6 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -36,12 +38,14 @@ import static org.awaitility.Awaitility.await;
 /**
  * A poison record (undecodable bytes) and a record the listener keeps failing on both land on
  * {@code <topic>.DLT} — the first with its original bytes, the second re-encoded as the same event —
- * and the good record behind them is still consumed.
+ * and the good record behind them is still consumed. A record that fails while the store is away is
+ * retried until the store answers again.
  */
 @SpringBootTest(properties = "spring.config.import=classpath:fcr-defaults.yml")
 class DeadLetterTest {
 
     static final List<String> handled = new CopyOnWriteArrayList<>();
+    static final AtomicInteger storeAwayAttempts = new AtomicInteger();
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -60,6 +64,9 @@ class DeadLetterTest {
             if (event.getRequestId().startsWith("FAIL")) {
                 throw new IllegalStateException("cannot handle " + event.getRequestId());
             }
+            if (event.getRequestId().startsWith("STORE-AWAY") && storeAwayAttempts.incrementAndGet() <= 4) {
+                throw new DataAccessResourceFailureException("Timed out while waiting for a server");
+            }
             handled.add(event.getRequestId());
         }
     }
@@ -74,11 +81,15 @@ class DeadLetterTest {
             producer.send(new ProducerRecord<>("fcr.requests", "POISON".getBytes(), "not avro".getBytes())).get();
         }
         publisher.publish(Topics.REQUESTS, "FAIL-1", EventFixtures.accepted("FAIL-1", Instant.now())).get();
+        publisher.publish(Topics.REQUESTS, "STORE-AWAY-1", EventFixtures.accepted("STORE-AWAY-1", Instant.now())).get();
         publisher.publish(Topics.REQUESTS, "OK-1", EventFixtures.accepted("OK-1", Instant.now())).get();
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> handled.contains("OK-1"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> handled.containsAll(List.of("OK-1", "STORE-AWAY-1")));
         List<ConsumerRecord<byte[], byte[]>> dead = readDeadLetters(2);
         assertThat(dead).extracting(r -> new String(r.key())).contains("POISON", "FAIL-1");
+        // a store away for longer than the two quick retries is waited for, not parked
+        assertThat(storeAwayAttempts.get()).isEqualTo(5);
+        assertThat(dead).extracting(r -> new String(r.key())).doesNotContain("STORE-AWAY-1");
         ConsumerRecord<byte[], byte[]> poison = dead.stream().filter(r -> new String(r.key()).equals("POISON")).findFirst().orElseThrow();
         assertThat(new String(poison.value())).isEqualTo("not avro");
         ConsumerRecord<byte[], byte[]> failed = dead.stream().filter(r -> new String(r.key()).equals("FAIL-1")).findFirst().orElseThrow();

@@ -26,8 +26,8 @@ import org.springframework.util.backoff.FixedBackOff;
 /**
  * The Kafka wiring every service shares: topics (and their dead-letter twins) created at start with
  * partitions from configuration, a byte-level idempotent producer behind {@link TopicPublisher},
- * and an error handler that retries a failing record twice and then parks it on {@code <topic>.DLT}
- * with the original bytes and the error in headers, so consumption goes on.
+ * and an error handler that retries a failing record as long as {@link FailureBackOff} says and then
+ * parks it on {@code <topic>.DLT} with the original bytes and the error in headers, so consumption goes on.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(KafkaTopicProperties.class)
@@ -67,7 +67,7 @@ public class KafkaSupportConfiguration {
     }
 
     @Bean
-    CommonErrorHandler fcrDeadLetterErrorHandler(KafkaProperties properties) {
+    CommonErrorHandler fcrDeadLetterErrorHandler(KafkaProperties properties, KafkaTopicProperties settings) {
         // a failed record holds raw bytes (undecodable) or decoded keys and events (listener failure)
         Map<String, Object> config = new HashMap<>(properties.buildProducerProperties());
         config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
@@ -75,7 +75,10 @@ public class KafkaSupportConfiguration {
                 new DeadLetterSerializer(), new DeadLetterSerializer()));
         var recoverer = new DeadLetterPublishingRecoverer(template,
                 (record, ex) -> new org.apache.kafka.common.TopicPartition(record.topic() + Topics.DEAD_LETTER_SUFFIX, -1));
-        return new DefaultErrorHandler(recoverer, new FixedBackOff(200L, 2L));
+        // the fixed back-off serves a batch that failed without naming its record
+        var handler = new DefaultErrorHandler(recoverer, new FixedBackOff(200L, 2L));
+        handler.setBackOffFunction(new FailureBackOff(settings.getTransientRetryFor())::forFailure);
+        return handler;
     }
 
     @Bean

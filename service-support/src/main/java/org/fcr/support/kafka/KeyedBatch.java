@@ -60,9 +60,11 @@ public final class KeyedBatch {
                     .flatMap(unit -> handle.apply(unit.values()).then(Mono.<Failure>empty())
                             .onErrorResume(e -> Mono.just(new Failure(unit.firstIndex(), e))), concurrency)
                     .collectList()
-                    .block(limit);
+                    .timeout(limit)
+                    .block();
         } catch (RuntimeException e) {
-            // past the limit nothing tells which unit is late: the batch is redelivered from its start
+            // past the limit nothing tells which unit is late: the batch is redelivered from its start,
+            // and the TimeoutException in the cause tells the error handler to keep retrying it
             throw new BatchListenerFailedException("Handling the batch failed", e, 0);
         }
         if (failures != null && !failures.isEmpty()) {
