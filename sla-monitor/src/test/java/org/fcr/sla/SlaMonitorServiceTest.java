@@ -158,4 +158,16 @@ class SlaMonitorServiceTest {
         client.get().uri("/api/stages").headers(h -> h.setBasicAuth("desk01", TestInfrastructure.PASSWORD))
                 .exchange().expectStatus().isBadRequest();
     }
+
+    @Test
+    void theCalendarShowsWhichYearsHaveTheirHolidays() {
+        client.get().uri("/api/calendar").exchange().expectStatus().isUnauthorized();
+        client.get().uri("/api/calendar").headers(h -> h.setBasicAuth("mgr01", TestInfrastructure.PASSWORD))
+                .exchange().expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.zone").isEqualTo("Asia/Shanghai")
+                .jsonPath("$.workStart").isEqualTo("09:00")
+                .jsonPath("$.holidayYears[0]").isEqualTo(2026)
+                .jsonPath("$.missingHolidayYears[?(@ == 2026)]").doesNotExist();
+    }
 }
