@@ -125,6 +125,18 @@ class KillNineEndToEndTest {
         }
         soft.assertThat(ids).as("answered 201 but never routed by dispatch (no DispatchDecision)")
                 .allMatch(routed::contains);
+
+        // and intake wrote each decision into the timeline: one that failed while the store or the broker was
+        // away is retried until they are back, not parked on the dead-letter topic
+        Set<String> notDispatched = new HashSet<>(ids);
+        long until = System.nanoTime() + PATIENCE.toNanos();
+        while (!notDispatched.isEmpty() && System.nanoTime() < until) {
+            notDispatched.removeIf(id -> {
+                ApiClient.Answer answer = api.get(system.url("intake-service", "/api/requests/" + id), "desk01");
+                return answer.status() == 200 && timelineTypes(answer.body()).contains("DISPATCHED");
+            });
+        }
+        soft.assertThat(notDispatched).as("routed by dispatch but no DISPATCHED in intake's timeline").isEmpty();
         soft.assertAll();
     }
 

@@ -21,7 +21,13 @@ public record HolidayCoverage(SortedSet<Integer> listedYears) {
 
     public static HolidayCoverage of(Set<String> configuredYears) {
         SortedSet<Integer> years = new TreeSet<>();
-        configuredYears.forEach(year -> years.add(Integer.parseInt(year.trim())));
+        for (String year : configuredYears) {
+            try {
+                years.add(Integer.parseInt(year.trim()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("fcr.sla.calendar.holidays: '" + year + "' is not a year", e);
+            }
+        }
         return new HolidayCoverage(years);
     }
 

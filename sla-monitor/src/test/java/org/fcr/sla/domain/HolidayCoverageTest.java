@@ -1,6 +1,7 @@
 package org.fcr.sla.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.Set;
@@ -29,5 +30,11 @@ class HolidayCoverageTest {
 
         assertThat(both.listedYears()).containsExactly(2026, 2027);
         assertThat(both.missingYears(LocalDate.of(2026, 12, 20), 60)).isEmpty();
+    }
+
+    @Test
+    void aKeyThatIsNotAYearIsRefusedWithItsName() {
+        assertThatThrownBy(() -> HolidayCoverage.of(Set.of("twenty-six")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'twenty-six' is not a year");
     }
 }
