@@ -1,7 +1,5 @@
 package org.fcr.sla.api;
 
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 
 import org.fcr.sla.config.HolidayListCheck;
@@ -23,7 +21,7 @@ public class CalendarController {
 
     @GetMapping("/api/calendar")
     public CalendarView calendar() {
-        List<Integer> missing = check.missingYears(LocalDate.now(ZoneId.of(calendar.zone())));
+        List<Integer> missing = check.missingYears();
         return new CalendarView(calendar.zone(), calendar.workStart(), calendar.workEnd(), calendar.weekend(),
                 List.copyOf(check.coverage().listedYears()), missing, HolidayListCheck.warning(missing));
     }

@@ -39,8 +39,9 @@ public class HolidayListCheck {
         return coverage;
     }
 
-    public List<Integer> missingYears(LocalDate today) {
-        return coverage.missingYears(today, LOOKAHEAD_DAYS);
+    /** Years missing from today (in the calendar's zone) to {@link #LOOKAHEAD_DAYS} later. */
+    public List<Integer> missingYears() {
+        return coverage.missingYears(LocalDate.now(zone), LOOKAHEAD_DAYS);
     }
 
     /** The manager's warning for these missing years, Chinese first; null when none is missing. */
@@ -56,7 +57,7 @@ public class HolidayListCheck {
 
     @EventListener(ApplicationReadyEvent.class)
     public void warnWhenMissing() {
-        String warning = warning(missingYears(LocalDate.now(zone)));
+        String warning = warning(missingYears());
         if (warning != null) {
             log.warn(warning);
         }

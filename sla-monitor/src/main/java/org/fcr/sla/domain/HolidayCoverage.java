@@ -1,6 +1,7 @@
 package org.fcr.sla.domain;
 
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.SortedSet;
@@ -16,7 +17,7 @@ import java.util.stream.IntStream;
 public record HolidayCoverage(SortedSet<Integer> listedYears) {
 
     public HolidayCoverage {
-        listedYears = new TreeSet<>(listedYears);
+        listedYears = Collections.unmodifiableSortedSet(new TreeSet<>(listedYears));
     }
 
     public static HolidayCoverage of(Set<String> configuredYears) {
