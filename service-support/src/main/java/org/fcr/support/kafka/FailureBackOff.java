@@ -58,7 +58,7 @@ public final class FailureBackOff {
 
     /** The first cause that tells what kind of failure this is (listener failures arrive wrapped). */
     static Kind kindOf(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof DataAccessResourceFailureException
                     || cause instanceof TransientDataAccessException
                     || cause instanceof MongoSocketException
