@@ -15,8 +15,8 @@ HOT_JVM=${HOT_JVM:-"-Xms64m -Xmx768m -XX:+UseG1GC -XX:MaxGCPauseMillis=50 -Xshar
 (cd local-runtime && mvn -B -o -q dependency:build-classpath -Dmdep.outputFile=target/runtime.cp)
 CP="local-runtime/target/classes:$(cat local-runtime/target/runtime.cp)"
 infrastructure=() services=()
-# services first: a service stopping while the broker is already gone waits up to two minutes for its
-# producer, and one still alive when the next run starts on the same ports sends its old work there
+# services first: a service stopping while the broker is already gone takes up to ~25 s (see
+# stop-without-broker.sh), and one still alive when the next run starts on the same ports sends its old work there
 stop() {
   trap - EXIT INT TERM
   # set -e must not end this early: a killed process's wait status is not zero

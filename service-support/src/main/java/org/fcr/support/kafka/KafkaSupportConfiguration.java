@@ -50,15 +50,26 @@ public class KafkaSupportConfiguration {
                 .build();
     }
 
+    /**
+     * A bean, so the context closes it at stop (sending what it still holds for at most
+     * {@code fcr.kafka.producer-close-timeout}); a factory made inside the template's method was never closed.
+     */
     @Bean
-    KafkaTemplate<byte[], byte[]> fcrByteTemplate(KafkaProperties properties) {
+    DefaultKafkaProducerFactory<byte[], byte[]> fcrByteProducers(KafkaProperties properties, KafkaTopicProperties settings) {
         Map<String, Object> config = new HashMap<>(properties.buildProducerProperties());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
-        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(config));
+        var producers = new DefaultKafkaProducerFactory<byte[], byte[]>(config);
+        producers.setPhysicalCloseTimeout(closeSeconds(settings));
+        return producers;
+    }
+
+    @Bean
+    KafkaTemplate<byte[], byte[]> fcrByteTemplate(DefaultKafkaProducerFactory<byte[], byte[]> fcrByteProducers) {
+        return new KafkaTemplate<>(fcrByteProducers);
     }
 
     @Bean
@@ -66,14 +77,22 @@ public class KafkaSupportConfiguration {
         return new TopicPublisher(fcrByteTemplate);
     }
 
+    /** Writes dead letters: a failed record holds raw bytes (undecodable) or decoded keys and events (listener failure). */
     @Bean
-    CommonErrorHandler fcrDeadLetterErrorHandler(KafkaProperties properties, KafkaTopicProperties settings) {
-        // a failed record holds raw bytes (undecodable) or decoded keys and events (listener failure)
+    DefaultKafkaProducerFactory<Object, Object> fcrDeadLetterProducers(KafkaProperties properties,
+                                                                       KafkaTopicProperties settings) {
         Map<String, Object> config = new HashMap<>(properties.buildProducerProperties());
         config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
-        var template = new KafkaTemplate<Object, Object>(new DefaultKafkaProducerFactory<>(config,
-                new DeadLetterSerializer(), new DeadLetterSerializer()));
-        var recoverer = new DeadLetterPublishingRecoverer(template,
+        var producers = new DefaultKafkaProducerFactory<Object, Object>(config,
+                new DeadLetterSerializer(), new DeadLetterSerializer());
+        producers.setPhysicalCloseTimeout(closeSeconds(settings));
+        return producers;
+    }
+
+    @Bean
+    CommonErrorHandler fcrDeadLetterErrorHandler(DefaultKafkaProducerFactory<Object, Object> fcrDeadLetterProducers,
+                                                 KafkaTopicProperties settings) {
+        var recoverer = new DeadLetterPublishingRecoverer(new KafkaTemplate<>(fcrDeadLetterProducers),
                 (record, ex) -> new org.apache.kafka.common.TopicPartition(record.topic() + Topics.DEAD_LETTER_SUFFIX, -1));
         // the fixed back-off serves a batch that failed without naming its record
         var handler = new DefaultErrorHandler(recoverer, new FixedBackOff(200L, 2L));
@@ -82,7 +101,12 @@ public class KafkaSupportConfiguration {
     }
 
     @Bean
-    ListenerFactories listenerFactories(KafkaProperties properties, CommonErrorHandler fcrDeadLetterErrorHandler) {
-        return new ListenerFactories(properties, fcrDeadLetterErrorHandler);
+    ListenerFactories listenerFactories(KafkaProperties properties, CommonErrorHandler fcrDeadLetterErrorHandler,
+                                        KafkaTopicProperties settings) {
+        return new ListenerFactories(properties, fcrDeadLetterErrorHandler, settings);
+    }
+
+    private static int closeSeconds(KafkaTopicProperties settings) {
+        return (int) Math.max(1, settings.getProducerCloseTimeout().toSeconds());
     }
 }

@@ -14,6 +14,18 @@ public class KafkaTopicProperties {
     private short replicationFactor = 1;
     /** How long a consumer retries a record while the store or broker is away before parking it (see FailureBackOff). */
     private Duration transientRetryFor = Duration.ofMinutes(2);
+    /**
+     * How long a listener waits for the broker to take its offsets. Past it the commit is given up and the
+     * records are read again later (consumers are idempotent); without it a service stopping while the
+     * broker is away waited the client's default 60 s.
+     */
+    private Duration commitTimeout = Duration.ofSeconds(10);
+    /**
+     * How long a stopping producer keeps trying to send what it still holds. What it drops was never
+     * acknowledged, so no caller was told it was published: intake's outbox and the listeners' redelivery
+     * send it again after the restart. Spring's default is 30 s.
+     */
+    private Duration producerCloseTimeout = Duration.ofSeconds(2);
 
     public int getPartitions() {
         return partitions;
@@ -37,5 +49,21 @@ public class KafkaTopicProperties {
 
     public void setTransientRetryFor(Duration transientRetryFor) {
         this.transientRetryFor = transientRetryFor;
+    }
+
+    public Duration getCommitTimeout() {
+        return commitTimeout;
+    }
+
+    public void setCommitTimeout(Duration commitTimeout) {
+        this.commitTimeout = commitTimeout;
+    }
+
+    public Duration getProducerCloseTimeout() {
+        return producerCloseTimeout;
+    }
+
+    public void setProducerCloseTimeout(Duration producerCloseTimeout) {
+        this.producerCloseTimeout = producerCloseTimeout;
     }
 }

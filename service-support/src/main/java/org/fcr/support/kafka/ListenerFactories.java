@@ -14,16 +14,20 @@ import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 /**
  * Builds a listener container factory for one registered {@link Topic}: its own serdes wrapped in
  * error-handling deserializers (a poison record becomes a dead letter, not a stuck partition) and
- * the shared dead-letter error handler.
+ * the shared dead-letter error handler. Offsets are committed with a bounded wait
+ * ({@code fcr.kafka.commit-timeout}), so a service stops in bounded time while the broker is away.
  */
 public class ListenerFactories {
 
     private final KafkaProperties properties;
     private final CommonErrorHandler errorHandler;
+    private final KafkaTopicProperties settings;
 
-    public ListenerFactories(KafkaProperties properties, CommonErrorHandler errorHandler) {
+    public ListenerFactories(KafkaProperties properties, CommonErrorHandler errorHandler,
+                             KafkaTopicProperties settings) {
         this.properties = properties;
         this.errorHandler = errorHandler;
+        this.settings = settings;
     }
 
     public <K, V> ConcurrentKafkaListenerContainerFactory<K, V> forTopic(Topic<K, V> topic) {
@@ -35,6 +39,7 @@ public class ListenerFactories {
         var factory = new ConcurrentKafkaListenerContainerFactory<K, V>();
         factory.setConsumerFactory(consumerFactory);
         factory.setCommonErrorHandler(errorHandler);
+        factory.getContainerProperties().setSyncCommitTimeout(settings.getCommitTimeout());
         return factory;
     }
 
