@@ -74,6 +74,22 @@ final class OpenLine {
         return state.id();
     }
 
+    String firstResponderId() {
+        return firstResponderId;
+    }
+
+    String department() {
+        return department;
+    }
+
+    boolean overdue() {
+        return overdue;
+    }
+
+    Long receivedAt() {
+        return receivedAt;
+    }
+
     /** The summary document the API answers with (the shape the store lists), made when a page is answered. */
     Document summary() {
         Document d = new Document("_id", state.id());

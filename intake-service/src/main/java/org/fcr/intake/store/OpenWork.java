@@ -2,10 +2,14 @@ package org.fcr.intake.store;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 import org.bson.Document;
 import org.fcr.events.RequestEvent;
@@ -27,12 +31,18 @@ import reactor.core.publisher.Sinks;
  * deadlines in memory, so the desk's and the departments' lists never scan the store. Loaded once
  * at start, then kept current by fcr.requests and fcr.sla (read by every instance) and by this
  * instance's own writes. An event that does not follow on (a gap) reloads that one request by _id.
+ * The lists the pages ask for all day read {@link OpenIndexes}, not every line.
  */
 @Component
 public class OpenWork {
 
+    /** A list with at least 1/DENSE of the open lines fills its newest page within a short walk. */
+    private static final int DENSE = 8;
+
     /** Every open request's line (state, deadlines and list fields), made once per change: lists only read it. */
     private final Map<String, OpenLine> open = new ConcurrentHashMap<>();
+    /** Changed only inside {@code open.compute} of the line it indexes, so index and line move together. */
+    private final OpenIndexes indexes = new OpenIndexes();
     /** Ids of requests whose open-list line changed, for pages that listen instead of polling. */
     private final Sinks.Many<String> changes = Sinks.many().multicast().directBestEffort();
     private final ReactiveMongoTemplate mongo;
@@ -82,10 +92,11 @@ public class OpenWork {
                 newer[0] = false;
                 return current;
             }
-            if (!state.open()) {
-                return null;
-            }
-            return new OpenLine(state, deadlines != null ? deadlines : current != null ? current.deadlines() : new Document());
+            OpenLine next = state.open()
+                    ? new OpenLine(state, deadlines != null ? deadlines : current != null ? current.deadlines() : new Document())
+                    : null;
+            indexes.replaced(current, next);
+            return next;
         });
         if (newer[0]) {
             changed(state.id());
@@ -106,8 +117,10 @@ public class OpenWork {
                 return current;
             }
             applied[0] = true;
-            RequestState next = RequestEvolution.apply(current == null ? null : current.state(), event);
-            return next.open() ? new OpenLine(next, current == null ? new Document() : current.deadlines()) : null;
+            RequestState state = RequestEvolution.apply(current == null ? null : current.state(), event);
+            OpenLine next = state.open() ? new OpenLine(state, current == null ? new Document() : current.deadlines()) : null;
+            indexes.replaced(current, next);
+            return next;
         });
         if (applied[0]) {
             changed(event.getRequestId());
@@ -128,7 +141,9 @@ public class OpenWork {
                 return current;
             }
             recorded[0] = true;
-            return new OpenLine(current.state(), deadlines);
+            OpenLine next = new OpenLine(current.state(), deadlines);
+            indexes.replaced(current, next);
+            return next;
         });
         if (recorded[0]) {
             changed(e.getRequestId());
@@ -141,11 +156,80 @@ public class OpenWork {
 
     /**
      * A page of open requests matching the filter, as summary documents (the shape the store lists),
-     * with the count of all that match: one pass that keeps only the best (page + 1) × size lines,
-     * not a sort.
+     * with the count of all that match. The whole open list newest first is read off its index, and so
+     * is a list of one first responder, department or the overdue when it holds many lines (it fills
+     * its page soon); a smaller such list looks only at its own lines; any other list passes over every
+     * open line.
      */
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public Page page(RequestFilter filter, int page, int size, String sortField, Sort.Direction direction) {
+        Set<String> narrowed = indexes.narrowest(filter);
+        if ("receivedAt".equals(sortField) && direction == Sort.Direction.DESC) {
+            if (narrowed == null && matchesEveryOpenLine(filter)) {
+                return newestFirst(page, size, line -> true, open.size());
+            }
+            // one index says exactly which lines match; when they are many, the newest of them come soon
+            if (narrowed != null && onlyOneIndexIn(filter) && narrowed.size() * DENSE >= open.size()) {
+                return newestFirst(page, size, line -> line.matches(filter), narrowed.size());
+            }
+        }
+        return best(narrowed == null ? open.values() : linesOf(narrowed), filter, page, size, sortField, direction);
+    }
+
+    /** The same page by a pass over every open line, as before the indexes: what {@link #page} must agree with. */
+    Page pageByPass(RequestFilter filter, int page, int size, String sortField, Sort.Direction direction) {
+        return best(open.values(), filter, page, size, sortField, direction);
+    }
+
+    OpenIndexes indexes() {
+        return indexes;
+    }
+
+    /** Walks the open lines newest first, keeping those that match, until the page is full. */
+    private Page newestFirst(int page, int size, Predicate<OpenLine> matching, long total) {
+        List<Document> lines = new ArrayList<>(size);
+        long skip = (long) page * size;
+        for (Iterator<String> ids = indexes.newestFirst(); ids.hasNext() && lines.size() < size; ) {
+            OpenLine line = open.get(ids.next());
+            if (line == null || !matching.test(line)) {
+                continue; // closed meanwhile, or not in this list
+            }
+            if (skip > 0) {
+                skip--;
+            } else {
+                lines.add(line.summary());
+            }
+        }
+        return new Page(lines, total);
+    }
+
+    private Iterable<OpenLine> linesOf(Set<String> ids) {
+        return () -> ids.stream().map(open::get).filter(Objects::nonNull).iterator();
+    }
+
+    private static boolean matchesEveryOpenLine(RequestFilter f) {
+        return (blank(f.status()) || "OPEN".equals(f.status())) && blank(f.stage()) && blank(f.category())
+                && blank(f.channel()) && blank(f.register()) && blank(f.firstResponder()) && blank(f.department())
+                && blank(f.handler()) && f.returnedBy() == null && f.from() == null && f.to() == null
+                && f.overdue() == null;
+    }
+
+    /** The filter asks for one indexed field (first responder, department or overdue) and nothing else. */
+    private static boolean onlyOneIndexIn(RequestFilter f) {
+        int indexed = (blank(f.firstResponder()) ? 0 : 1) + (blank(f.department()) ? 0 : 1)
+                + (Boolean.TRUE.equals(f.overdue()) ? 1 : 0);
+        RequestFilter rest = new RequestFilter(f.status(), f.stage(), f.category(), f.channel(), f.register(), null, null,
+                f.handler(), f.returnedBy(), f.from(), f.to(), Boolean.TRUE.equals(f.overdue()) ? null : f.overdue());
+        return indexed == 1 && matchesEveryOpenLine(rest);
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    /** One pass that keeps only the best (page + 1) × size lines, not a sort. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Page best(Iterable<OpenLine> candidates, RequestFilter filter, int page, int size, String sortField,
+                             Sort.Direction direction) {
         Comparator<Comparable> keys = direction == Sort.Direction.DESC
                 ? Comparator.nullsLast(Comparator.<Comparable>reverseOrder())
                 : Comparator.nullsLast(Comparator.<Comparable>naturalOrder());
@@ -153,7 +237,7 @@ public class OpenWork {
         int keep = (page + 1) * size;
         PriorityQueue<OpenLine> best = new PriorityQueue<>(keep + 1, order.reversed());
         long total = 0;
-        for (OpenLine line : open.values()) {
+        for (OpenLine line : candidates) {
             if (!line.matches(filter)) {
                 continue;
             }
