@@ -3,10 +3,12 @@ package org.fcr.intake.messaging;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 import org.springframework.stereotype.Component;
 
@@ -47,7 +49,8 @@ public class PendingRelays {
         }
     }
 
-    private final Set<Pending> pending = ConcurrentHashMap.newKeySet();
+    /** By request: a command looks only at its own request's writes (it used to pass over every pending write). */
+    private final Map<String, Set<Pending>> pending = new ConcurrentHashMap<>();
     /** This run of this instance: its checkpoint is its own. */
     private final String instanceId = UUID.randomUUID().toString();
 
@@ -57,13 +60,20 @@ public class PendingRelays {
 
     public Pending register(String requestId, List<Long> sequences) {
         Pending write = new Pending(requestId, List.copyOf(sequences), Instant.now());
-        pending.add(write);
+        pending.compute(requestId, (id, writes) -> {
+            Set<Pending> set = writes != null ? writes : ConcurrentHashMap.newKeySet();
+            set.add(write);
+            return set;
+        });
         return write;
     }
 
     /** The broker acknowledged these events, or the write never happened. */
     public void done(Pending write) {
-        pending.remove(write);
+        pending.computeIfPresent(write.requestId(), (id, writes) -> {
+            writes.remove(write);
+            return writes.isEmpty() ? null : writes;
+        });
         write.finished.complete(null);
     }
 
@@ -74,26 +84,29 @@ public class PendingRelays {
      */
     public CompletableFuture<Void> earlierDone(Pending write) {
         long first = write.sequences().isEmpty() ? Long.MAX_VALUE : write.sequences().get(0);
-        return CompletableFuture.allOf(pending.stream()
-                .filter(p -> p != write && p.requestId().equals(write.requestId()) && !p.sequences().isEmpty()
-                        && p.sequences().get(0) < first)
+        return CompletableFuture.allOf(pending.getOrDefault(write.requestId(), Set.of()).stream()
+                .filter(p -> p != write && !p.sequences().isEmpty() && p.sequences().get(0) < first)
                 .map(p -> p.finished)
                 .toArray(CompletableFuture[]::new));
     }
 
     public List<Pending> olderThan(Duration age) {
         Instant before = Instant.now().minus(age);
-        return pending.stream().filter(p -> p.since().isBefore(before)).toList();
+        return all().filter(p -> p.since().isBefore(before)).toList();
     }
 
     /** Every write that began before this instant has reached the broker. */
     public Instant safeBefore() {
         Instant now = Instant.now();
-        return pending.stream().map(Pending::since).min(Instant::compareTo)
+        return all().map(Pending::since).min(Instant::compareTo)
                 .filter(oldest -> oldest.isBefore(now)).orElse(now);
     }
 
     public int size() {
-        return pending.size();
+        return (int) all().count();
+    }
+
+    private Stream<Pending> all() {
+        return pending.values().stream().flatMap(Set::stream);
     }
 }
