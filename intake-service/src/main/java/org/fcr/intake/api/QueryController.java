@@ -61,6 +61,12 @@ public class QueryController {
     public Mono<PageOf<RequestSummary>> queue(@PathVariable String department,
                                               @RequestParam(defaultValue = "0") int page,
                                               @RequestParam(defaultValue = "100") int size) {
+        if (openWork.loaded()) {
+            checkPage(page, size);
+            return Mono.fromSupplier(() -> pageOf(openWork.queue(department, page, size), page, size))
+                    .subscribeOn(Schedulers.parallel());
+        }
+        // before the open work is loaded: from the store, without what waits for dispatch (counted all the same)
         RequestFilter filter = new RequestFilter("OPEN", null, null, null, null, null, department, null, null,
                 null, null, null);
         return page(filter, page, size, "nextDeadline,asc")
@@ -91,9 +97,7 @@ public class QueryController {
     }
 
     private Mono<PageOf<RequestSummary>> page(RequestFilter filter, int page, int size, String sort) {
-        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw ApiProblem.badRequest("validation", "page ≥ 0 and 1 ≤ size ≤ " + MAX_PAGE_SIZE).with("field", "size");
-        }
+        checkPage(page, size);
         String[] parts = sort.split(",");
         if (!RequestQueries.SORTABLE.contains(parts[0])) {
             throw ApiProblem.badRequest("validation", "sort by one of " + RequestQueries.SORTABLE).with("field", "sort");
@@ -102,14 +106,22 @@ public class QueryController {
         if ("OPEN".equals(filter.status()) && openWork.loaded()) {
             // the hot lists (desk, department queues) come from memory, never from a scan of the store
             // a pass over every open request: on a worker, never on the event loop that serves the desks' accepts
-            return Mono.fromSupplier(() -> {
-                OpenWork.Page found = openWork.page(filter, page, size, parts[0], direction);
-                return new PageOf<>(found.lines().stream().map(RequestSummary::of).toList(), page, size, found.total());
-            }).subscribeOn(Schedulers.parallel());
+            return Mono.fromSupplier(() -> pageOf(openWork.page(filter, page, size, parts[0], direction), page, size))
+                    .subscribeOn(Schedulers.parallel());
         }
         return queries.find(filter, page, size, parts[0], direction).map(RequestSummary::of).collectList()
                 .zipWith(queries.count(filter))
                 .map(t -> new PageOf<>(t.getT1(), page, size, t.getT2()));
+    }
+
+    private static void checkPage(int page, int size) {
+        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+            throw ApiProblem.badRequest("validation", "page ≥ 0 and 1 ≤ size ≤ " + MAX_PAGE_SIZE).with("field", "size");
+        }
+    }
+
+    private static PageOf<RequestSummary> pageOf(OpenWork.Page found, int page, int size) {
+        return new PageOf<>(found.lines().stream().map(RequestSummary::of).toList(), page, size, found.total());
     }
 
     private static String upper(String value) {

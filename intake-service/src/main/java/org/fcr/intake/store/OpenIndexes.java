@@ -11,7 +11,8 @@ import java.util.concurrent.ConcurrentSkipListSet;
 
 /**
  * Secondary indexes over the open lines, for the lists the pages ask for all day: "my requests"
- * (first responder), a department's queue, the overdue list, and the whole open list newest first.
+ * (first responder), lists by department, a department's queue (what it holds now: not a ticket it returned
+ * or forwarded that waits for dispatch), the overdue list, and the whole open list newest first.
  * Without them every list call was a pass over every open request (~240 ms at 235k open under load),
  * once a second per desk page while requests arrive. Each index changes inside the same atomic step
  * as the line it indexes ({@link #replaced}), so it never disagrees with the lines for long enough to matter:
@@ -30,6 +31,7 @@ final class OpenIndexes {
 
     private final Map<String, Set<String>> byFirstResponder = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> byDepartment = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> byQueue = new ConcurrentHashMap<>();
     private final Set<String> overdue = ConcurrentHashMap.newKeySet();
     private final ConcurrentSkipListSet<Arrival> newestFirst = new ConcurrentSkipListSet<>(NEWEST_FIRST);
 
@@ -41,6 +43,7 @@ final class OpenIndexes {
         String id = before != null ? before.id() : after.id();
         move(byFirstResponder, before == null ? null : before.firstResponderId(), after == null ? null : after.firstResponderId(), id);
         move(byDepartment, before == null ? null : before.department(), after == null ? null : after.department(), id);
+        move(byQueue, before == null ? null : before.queue(), after == null ? null : after.queue(), id);
         if (after != null && after.overdue()) {
             overdue.add(id);
         } else {
@@ -71,6 +74,11 @@ final class OpenIndexes {
         return best;
     }
 
+    /** The ids of the tickets a department holds now. */
+    Set<String> queue(String department) {
+        return byQueue.getOrDefault(department, Set.of());
+    }
+
     /** Every open request, newest received first (ties by id), as ids. */
     Iterator<String> newestFirst() {
         Iterator<Arrival> arrivals = newestFirst.iterator();
@@ -85,9 +93,9 @@ final class OpenIndexes {
         };
     }
 
-    /** How many ids each index holds — first responders, departments, overdue, arrivals — so a check can see leaks. */
+    /** How many ids each index holds — first responders, departments, queues, overdue, arrivals — so a check can see leaks. */
     List<Integer> sizes() {
-        return List.of(count(byFirstResponder), count(byDepartment), overdue.size(), newestFirst.size());
+        return List.of(count(byFirstResponder), count(byDepartment), count(byQueue), overdue.size(), newestFirst.size());
     }
 
     private static int count(Map<String, Set<String>> index) {

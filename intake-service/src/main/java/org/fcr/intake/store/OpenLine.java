@@ -10,6 +10,7 @@ import org.bson.Document;
 import org.fcr.events.Actor;
 import org.fcr.events.RequestContext;
 import org.fcr.intake.domain.RequestState;
+import org.fcr.intake.domain.Step;
 
 /**
  * An open request's line in the lists: its state and deadlines, and the fields lists filter and
@@ -28,6 +29,8 @@ final class OpenLine {
     private final String register;
     private final String firstResponderId;
     private final String department;
+    /** The department whose queue holds the ticket: none while it waits for (re-)dispatch after a return or forward. */
+    private final String queue;
     private final String handlerId;
     private final List<String> returnedBy;
     private final boolean overdue;
@@ -50,6 +53,7 @@ final class OpenLine {
         register = state.register() == null ? null : state.register().name();
         firstResponderId = c.getFirstResponder().getEmployeeId();
         department = c.getDepartment();
+        queue = state.step() == Step.AWAITING_DISPATCH ? null : department;
         handlerId = handler == null ? null : handler.getEmployeeId();
         returnedBy = state.returnedBy();
         overdue = !DeadlineBoard.overdue(deadlines).isEmpty();
@@ -80,6 +84,10 @@ final class OpenLine {
 
     String department() {
         return department;
+    }
+
+    String queue() {
+        return queue;
     }
 
     boolean overdue() {

@@ -175,6 +175,15 @@ public class OpenWork {
         return best(narrowed == null ? open.values() : linesOf(narrowed), filter, page, size, sortField, direction);
     }
 
+    /**
+     * A department's queue, nearest deadline first: the tickets it holds now. A ticket it returned or
+     * forwarded keeps it as its last department until dispatch decides again, but is not in its queue.
+     */
+    public Page queue(String department, int page, int size) {
+        return best(linesOf(indexes.queue(department)), RequestFilter.none(), page, size, "nextDeadline",
+                Sort.Direction.ASC);
+    }
+
     /** The same page by a pass over every open line, as before the indexes: what {@link #page} must agree with. */
     Page pageByPass(RequestFilter filter, int page, int size, String sortField, Sort.Direction direction) {
         return best(open.values(), filter, page, size, sortField, direction);

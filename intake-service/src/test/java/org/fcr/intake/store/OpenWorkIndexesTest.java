@@ -27,6 +27,7 @@ import org.fcr.intake.domain.NewRequest;
 import org.fcr.intake.domain.RequestIntake;
 import org.fcr.intake.domain.RequestState;
 import org.fcr.intake.domain.SideCommands;
+import org.fcr.intake.domain.StageCommands;
 import org.fcr.intake.domain.StageConflict;
 import org.fcr.schemas.TrustedPackages;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,11 +37,13 @@ import org.springframework.data.domain.Sort;
 /**
  * The indexed lists (mine, a department's queue, overdue, everything newest first) answer exactly what a
  * pass over every open line answers, after a day of changes: requests accepted, dispatched and re-dispatched
- * to other departments, first responders overridden, deadlines breached and met, duplicates merged away —
+ * to other departments, returned by them, first responders overridden, deadlines breached and met, duplicates
+ * merged away —
  * some written here, some arriving as events from another instance.
  */
 class OpenWorkIndexesTest {
 
+    static final int OPEN_AT_MOST = 3_000;
     static final Instant T0 = Instant.parse("2026-03-02T00:00:00Z");
     static final List<String> DESKS = List.of("desk01", "desk02", "desk03", "desk04");
     static final String RARE_DESK = "desk09";
@@ -70,10 +73,12 @@ class OpenWorkIndexesTest {
                 continue;
             }
             try {
-                switch (random.nextInt(5)) {
+                switch (random.nextInt(6)) {
                     case 0, 1 -> take(i, DispatchInbound.dispatched(s, decision(s, pick(DEPARTMENTS)), now()));
                     case 2 -> take(i, SideCommands.overrideFirstResponder(s, MANAGER, now(),
                             actor(pick(DESKS), "customer-service", "DESK", 2), "换人负责"));
+                    case 5 -> take(i, StageCommands.returnTicket(s, actor("staff", s.context().getDepartment(), "DEPARTMENT", 1),
+                            now(), "不属本部门", null));
                     case 3 -> work.recordSla(sla(s.id(), random.nextBoolean() ? SlaEventKind.BREACHED : SlaEventKind.MET));
                     default -> take(i, SideCommands.mergeInto(s, MANAGER, now(), states.get((i + 1) % states.size()).id(), "重复"));
                 }
@@ -122,7 +127,24 @@ class OpenWorkIndexesTest {
         // no index keeps a request that closed or moved away (those would only cost time, so check them here)
         long atDepartments = DEPARTMENTS.stream()
                 .mapToLong(d -> work.pageByPass(filter(null, d, null), 0, 1, "receivedAt", Sort.Direction.DESC).total()).sum();
-        assertThat(work.indexes().sizes()).containsExactly((int) open, (int) atDepartments, (int) overdue, (int) open);
+        long inQueues = 0;
+        for (String department : DEPARTMENTS) {
+            // a department's queue: its tickets without those it returned, which wait for dispatch
+            List<String> queue = work.pageByPass(filter(null, department, null), 0, OPEN_AT_MOST, "nextDeadline", Sort.Direction.ASC)
+                    .lines().stream().filter(d -> !"AWAITING_DISPATCH".equals(d.getString("step")))
+                    .map(d -> d.getString("_id")).toList();
+            assertThat(queue.size()).as("%s holds some tickets and has returned some", department)
+                    .isBetween(1, (int) work.pageByPass(filter(null, department, null), 0, 1, "receivedAt", Sort.Direction.DESC).total() - 1);
+            for (int page : new int[] {0, 1, 5}) {
+                OpenWork.Page indexed = work.queue(department, page, 50);
+                assertThat(ids(indexed)).as("%s queue page %d", department, page)
+                        .isEqualTo(queue.subList(Math.min(page * 50, queue.size()), Math.min(page * 50 + 50, queue.size())));
+                assertThat(indexed.total()).isEqualTo(queue.size());
+            }
+            inQueues += queue.size();
+        }
+        assertThat(work.indexes().sizes())
+                .containsExactly((int) open, (int) atDepartments, (int) inQueues, (int) overdue, (int) open);
         long rare = work.pageByPass(filter(RARE_DESK, null, null), 0, 1, "receivedAt", Sort.Direction.DESC).total();
         assertThat(rare).as("the rare desk's list is under an eighth of the open lines").isBetween(1L, open / 8 - 1);
     }
