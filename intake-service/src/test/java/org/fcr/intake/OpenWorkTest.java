@@ -21,6 +21,8 @@ import org.fcr.support.kafka.TopicPublisher;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 /** The open lists come from memory, follow every writer through fcr.requests and fcr.sla, and drop closed work. */
 class OpenWorkTest extends IntakeServiceTestBase {
 
@@ -32,6 +34,9 @@ class OpenWorkTest extends IntakeServiceTestBase {
 
     @Autowired
     TopicPublisher publisher;
+
+    @Autowired
+    MeterRegistry meters;
 
     @SuppressWarnings("unchecked")
     Map<String, Object> openItem(String id) {
@@ -52,6 +57,16 @@ class OpenWorkTest extends IntakeServiceTestBase {
 
         assertThat(openItem(duplicate)).isNull();
         assertThat(openItem(survivor)).isNotNull();
+    }
+
+    @Test
+    void theOpenRequestsHeldAndTheUnacknowledgedWritesAreMetrics() {
+        await().atMost(Duration.ofSeconds(20)).until(openWork::loaded);
+        create(SKELETON);
+        assertThat(meters.get("fcr.intake.open.requests").gauge().value()).isEqualTo(openWork.size()).isPositive();
+        // every 201 came after the broker's acknowledgement: nothing is left waiting for it
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> meters.get("fcr.intake.relays.pending").gauge().value() == 0.0);
     }
 
     @Test

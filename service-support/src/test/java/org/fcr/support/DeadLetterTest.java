@@ -35,6 +35,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 /**
  * A poison record (undecodable bytes) and a record the listener keeps failing on both land on
  * {@code <topic>.DLT} — the first with its original bytes, the second re-encoded as the same event —
@@ -74,6 +76,9 @@ class DeadLetterTest {
     @Autowired
     TopicPublisher publisher;
 
+    @Autowired
+    MeterRegistry meters;
+
     @Test
     void poisonAndFailingRecordsGoToTheDeadLetterTopicAndConsumptionGoesOn() throws Exception {
         try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", TestInfrastructure.bootstrapServers()),
@@ -95,6 +100,14 @@ class DeadLetterTest {
         ConsumerRecord<byte[], byte[]> failed = dead.stream().filter(r -> new String(r.key()).equals("FAIL-1")).findFirst().orElseThrow();
         assertThat(Topics.REQUESTS.valueSerde().deserializer().deserialize("x", failed.value()).getRequestId()).isEqualTo("FAIL-1");
         assertThat(failed.headers().lastHeader("kafka_dlt-exception-message")).isNotNull();
+        // what an operator sees: two records parked, four deliveries failed while the store was away
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(meters.get("fcr.kafka.dead.letters").tag("topic", "fcr.requests").counter().count()).isEqualTo(2.0);
+            assertThat(meters.get("fcr.kafka.failed.deliveries").tags("topic", "fcr.requests", "kind", "transient")
+                    .counter().count()).isEqualTo(4.0);
+        });
+        assertThat(meters.get("fcr.kafka.failed.deliveries").tags("topic", "fcr.requests", "kind", "unknown")
+                .counter().count()).as("the listener's own failure, tried three times").isGreaterThanOrEqualTo(3.0);
     }
 
     private static List<ConsumerRecord<byte[], byte[]>> readDeadLetters(int atLeast) {

@@ -23,7 +23,8 @@ import reactor.core.publisher.Mono;
 
 /** What every service inherits: authentication, roles, problem+json errors, the signing actor. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.config.import=classpath:fcr-defaults.yml")
+        // tests export no metrics unless asked: this one checks the Prometheus scrape a real service has
+        properties = {"spring.config.import=classpath:fcr-defaults.yml", "management.prometheus.metrics.export.enabled=true"})
 @AutoConfigureWebTestClient
 class SharedServiceBehaviourTest {
 
@@ -146,6 +147,18 @@ class SharedServiceBehaviourTest {
         client.get().uri("/api/notes/42").exchange().expectStatus().isUnauthorized();
         // a session per call (Spring Security's saved-request lookup) cost two thread hops and a UUID each
         assertThat(sessionsAsked.get() - before).isZero();
+    }
+
+    @Test
+    void metricsAreTheAdministratorsAndReadyForPrometheus() {
+        client.get().uri("/actuator/prometheus").headers(h -> h.setBasicAuth("desk01", TestInfrastructure.PASSWORD))
+                .exchange().expectStatus().isForbidden();
+        client.get().uri("/actuator/metrics").headers(h -> h.setBasicAuth("desk01", TestInfrastructure.PASSWORD))
+                .exchange().expectStatus().isForbidden();
+        String scrape = client.get().uri("/actuator/prometheus").headers(h -> h.setBasicAuth("admin", TestInfrastructure.PASSWORD))
+                .exchange().expectStatus().isOk().returnResult(String.class).getResponseBody()
+                .collectList().map(parts -> String.join("", parts)).block();
+        assertThat(scrape).contains("jvm_memory_used_bytes", "http_server_requests_seconds_count");
     }
 
     @Test

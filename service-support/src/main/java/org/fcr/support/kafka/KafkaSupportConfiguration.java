@@ -10,6 +10,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.fcr.schemas.Topic;
 import org.fcr.schemas.Topics;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -23,11 +24,15 @@ import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.FixedBackOff;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 /**
  * The Kafka wiring every service shares: topics (and their dead-letter twins) created at start with
  * partitions from configuration, a byte-level idempotent producer behind {@link TopicPublisher},
  * and an error handler that retries a failing record as long as {@link FailureBackOff} says and then
- * parks it on {@code <topic>.DLT} with the original bytes and the error in headers, so consumption goes on.
+ * parks it on {@code <topic>.DLT} with the original bytes and the error in headers, so consumption goes on
+ * (counted by {@link ConsumptionMetrics}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(KafkaTopicProperties.class)
@@ -91,12 +96,13 @@ public class KafkaSupportConfiguration {
 
     @Bean
     CommonErrorHandler fcrDeadLetterErrorHandler(DefaultKafkaProducerFactory<Object, Object> fcrDeadLetterProducers,
-                                                 KafkaTopicProperties settings) {
+                                                 KafkaTopicProperties settings, ObjectProvider<MeterRegistry> meters) {
         var recoverer = new DeadLetterPublishingRecoverer(new KafkaTemplate<>(fcrDeadLetterProducers),
                 (record, ex) -> new org.apache.kafka.common.TopicPartition(record.topic() + Topics.DEAD_LETTER_SUFFIX, -1));
         // the fixed back-off serves a batch that failed without naming its record
         var handler = new DefaultErrorHandler(recoverer, new FixedBackOff(200L, 2L));
         handler.setBackOffFunction(new FailureBackOff(settings.getTransientRetryFor())::forFailure);
+        handler.setRetryListeners(new ConsumptionMetrics(meters.getIfAvailable(SimpleMeterRegistry::new)));
         return handler;
     }
 

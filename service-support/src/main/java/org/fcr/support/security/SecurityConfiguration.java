@@ -56,6 +56,8 @@ public class SecurityConfiguration {
                 .authorizeExchange(exchanges -> {
                     exchanges.pathMatchers("/actuator/health/**", "/actuator/health", "/actuator/info",
                             "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**").permitAll();
+                    // metrics (Prometheus scrape included) are the administrators'; health and info stay open for probes
+                    exchanges.pathMatchers("/actuator/**").hasRole(Role.ADMIN.name());
                     // Pages and their assets hold no data; they sign in through the API (fcr-common.js).
                     exchanges.pathMatchers(HttpMethod.GET, "/", "/*.html", "/favicon.ico", "/css/**", "/js/**", "/img/**")
                             .permitAll();
