@@ -12,7 +12,8 @@ import java.util.concurrent.ConcurrentSkipListSet;
 /**
  * Secondary indexes over the open lines, for the lists the pages ask for all day: "my requests"
  * (first responder), lists by department, a department's queue (what it holds now: not a ticket it returned
- * or forwarded that waits for dispatch), the overdue list, and the whole open list newest first.
+ * or forwarded that waits for dispatch), the tickets a department returned, the overdue list, and the whole
+ * open list newest first.
  * Without them every list call was a pass over every open request (~240 ms at 235k open under load),
  * once a second per desk page while requests arrive. Each index changes inside the same atomic step
  * as the line it indexes ({@link #replaced}), so it never disagrees with the lines for long enough to matter:
@@ -32,6 +33,7 @@ final class OpenIndexes {
     private final Map<String, Set<String>> byFirstResponder = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> byDepartment = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> byQueue = new ConcurrentHashMap<>();
+    private final Map<String, Set<String>> byReturner = new ConcurrentHashMap<>();
     private final Set<String> overdue = ConcurrentHashMap.newKeySet();
     private final ConcurrentSkipListSet<Arrival> newestFirst = new ConcurrentSkipListSet<>(NEWEST_FIRST);
 
@@ -44,6 +46,13 @@ final class OpenIndexes {
         move(byFirstResponder, before == null ? null : before.firstResponderId(), after == null ? null : after.firstResponderId(), id);
         move(byDepartment, before == null ? null : before.department(), after == null ? null : after.department(), id);
         move(byQueue, before == null ? null : before.queue(), after == null ? null : after.queue(), id);
+        List<String> returnedBefore = before == null ? List.of() : before.returnedBy();
+        List<String> returnedAfter = after == null ? List.of() : after.returnedBy();
+        if (!returnedBefore.equals(returnedAfter)) {
+            // a ticket returned by two departments is in both lists: move each department on its own
+            returnedBefore.stream().filter(d -> !returnedAfter.contains(d)).forEach(d -> move(byReturner, d, null, id));
+            returnedAfter.stream().filter(d -> !returnedBefore.contains(d)).forEach(d -> move(byReturner, null, d, id));
+        }
         if (after != null && after.overdue()) {
             overdue.add(id);
         } else {
@@ -67,6 +76,9 @@ final class OpenIndexes {
         }
         if (given(filter.department())) {
             best = smaller(best, byDepartment.getOrDefault(filter.department(), Set.of()));
+        }
+        if (filter.returnedBy() != null) {
+            best = smaller(best, byReturner.getOrDefault(filter.returnedBy(), Set.of()));
         }
         if (Boolean.TRUE.equals(filter.overdue())) {
             best = smaller(best, overdue);
@@ -93,9 +105,10 @@ final class OpenIndexes {
         };
     }
 
-    /** How many ids each index holds — first responders, departments, queues, overdue, arrivals — so a check can see leaks. */
+    /** How many ids each index holds — first responders, departments, queues, returners, overdue, arrivals — to see leaks. */
     List<Integer> sizes() {
-        return List.of(count(byFirstResponder), count(byDepartment), count(byQueue), overdue.size(), newestFirst.size());
+        return List.of(count(byFirstResponder), count(byDepartment), count(byQueue), count(byReturner), overdue.size(),
+                newestFirst.size());
     }
 
     private static int count(Map<String, Set<String>> index) {

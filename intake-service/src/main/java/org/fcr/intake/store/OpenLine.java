@@ -86,6 +86,10 @@ final class OpenLine {
         return department;
     }
 
+    List<String> returnedBy() {
+        return returnedBy;
+    }
+
     String queue() {
         return queue;
     }

@@ -99,6 +99,7 @@ class OpenWorkIndexesTest {
             lists.add(filter(null, department, null));
             lists.add(filter(null, department, true));
             lists.add(filter("desk02", department, null));
+            lists.add(returnedBy(department));
         }
         lists.add(filter(null, null, true));
         lists.add(filter(null, null, false));
@@ -143,8 +144,11 @@ class OpenWorkIndexesTest {
             }
             inQueues += queue.size();
         }
+        long returned = DEPARTMENTS.stream()
+                .mapToLong(d -> work.pageByPass(returnedBy(d), 0, 1, "receivedAt", Sort.Direction.DESC).total()).sum();
+        assertThat(returned).as("some open tickets were returned").isPositive();
         assertThat(work.indexes().sizes())
-                .containsExactly((int) open, (int) atDepartments, (int) inQueues, (int) overdue, (int) open);
+                .containsExactly((int) open, (int) atDepartments, (int) inQueues, (int) returned, (int) overdue, (int) open);
         long rare = work.pageByPass(filter(RARE_DESK, null, null), 0, 1, "receivedAt", Sort.Direction.DESC).total();
         assertThat(rare).as("the rare desk's list is under an eighth of the open lines").isBetween(1L, open / 8 - 1);
     }
@@ -198,6 +202,10 @@ class OpenWorkIndexesTest {
 
     private static RequestFilter filter(String firstResponder, String department, Boolean overdue) {
         return new RequestFilter("OPEN", null, null, null, null, firstResponder, department, null, null, null, null, overdue);
+    }
+
+    private static RequestFilter returnedBy(String department) {
+        return new RequestFilter("OPEN", null, null, null, null, null, null, null, department, null, null, null);
     }
 
     private static List<String> ids(OpenWork.Page page) {
