@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.function.Function;
 
 /**
  * Secondary indexes over the open lines, for the lists the pages ask for all day: "my requests"
@@ -26,13 +27,24 @@ final class OpenIndexes {
             .comparing(Arrival::receivedAt, Comparator.nullsLast(Comparator.<Long>reverseOrder()))
             .thenComparing(Arrival::id);
 
+    /** Nearest deadline first (none last), then by id: the order of a list sorted by nextDeadline, ascending. */
+    private static final Comparator<Due> NEAREST_FIRST = Comparator
+            .comparing(Due::nextDeadline, Comparator.nullsLast(Comparator.<Long>naturalOrder()))
+            .thenComparing(Due::id);
+
     /** Where a line sits in arrival order; a request's arrival never changes. */
     record Arrival(Long receivedAt, String id) {
+    }
+
+    /** Where a ticket sits in its department's queue; it moves when an SLA event changes its next deadline. */
+    record Due(Long nextDeadline, String id) {
     }
 
     private final Map<String, Set<String>> byFirstResponder = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> byDepartment = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> byQueue = new ConcurrentHashMap<>();
+    /** The same tickets as byQueue, in queue order (byQueue keeps their count: a skip list counts by walking). */
+    private final Map<String, ConcurrentSkipListSet<Due>> queueOrder = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> byReturner = new ConcurrentHashMap<>();
     private final Set<String> overdue = ConcurrentHashMap.newKeySet();
     private final ConcurrentSkipListSet<Arrival> newestFirst = new ConcurrentSkipListSet<>(NEWEST_FIRST);
@@ -46,6 +58,7 @@ final class OpenIndexes {
         move(byFirstResponder, before == null ? null : before.firstResponderId(), after == null ? null : after.firstResponderId(), id);
         move(byDepartment, before == null ? null : before.department(), after == null ? null : after.department(), id);
         move(byQueue, before == null ? null : before.queue(), after == null ? null : after.queue(), id);
+        reorder(before, after, id);
         List<String> returnedBefore = before == null ? List.of() : before.returnedBy();
         List<String> returnedAfter = after == null ? List.of() : after.returnedBy();
         if (!returnedBefore.equals(returnedAfter)) {
@@ -93,22 +106,57 @@ final class OpenIndexes {
 
     /** Every open request, newest received first (ties by id), as ids. */
     Iterator<String> newestFirst() {
-        Iterator<Arrival> arrivals = newestFirst.iterator();
+        return ids(newestFirst.iterator(), Arrival::id);
+    }
+
+    /** A department's queue, nearest deadline first (ties by id), as ids. */
+    Iterator<String> nearestFirst(String department) {
+        return ids(queueOrder.getOrDefault(department, new ConcurrentSkipListSet<>(NEAREST_FIRST)).iterator(), Due::id);
+    }
+
+    private static <T> Iterator<String> ids(Iterator<T> entries, Function<T, String> id) {
         return new Iterator<>() {
             public boolean hasNext() {
-                return arrivals.hasNext();
+                return entries.hasNext();
             }
 
             public String next() {
-                return arrivals.next().id();
+                return id.apply(entries.next());
             }
         };
     }
 
-    /** How many ids each index holds — first responders, departments, queues, returners, overdue, arrivals — to see leaks. */
+    /** Moves a ticket within or between queue orders when its queue or its next deadline changed. */
+    private void reorder(OpenLine before, OpenLine after, String id) {
+        String fromQueue = before == null ? null : before.queue();
+        String toQueue = after == null ? null : after.queue();
+        Due from = fromQueue == null ? null : new Due(before.nextDeadline(), id);
+        Due to = toQueue == null ? null : new Due(after.nextDeadline(), id);
+        if (Objects.equals(fromQueue, toQueue) && Objects.equals(from, to)) {
+            return;
+        }
+        if (from != null) {
+            queueOrder.computeIfPresent(fromQueue, (department, dues) -> {
+                dues.remove(from);
+                return dues.isEmpty() ? null : dues;
+            });
+        }
+        if (to != null) {
+            queueOrder.compute(toQueue, (department, dues) -> {
+                ConcurrentSkipListSet<Due> set = dues != null ? dues : new ConcurrentSkipListSet<>(NEAREST_FIRST);
+                set.add(to);
+                return set;
+            });
+        }
+    }
+
+    /**
+     * How many ids each index holds — first responders, departments, queues, queue orders, returners, overdue,
+     * arrivals — to see leaks.
+     */
     List<Integer> sizes() {
-        return List.of(count(byFirstResponder), count(byDepartment), count(byQueue), count(byReturner), overdue.size(),
-                newestFirst.size());
+        return List.of(count(byFirstResponder), count(byDepartment), count(byQueue),
+                queueOrder.values().stream().mapToInt(Set::size).sum(), count(byReturner), overdue.size(), newestFirst.size());
     }
 
     private static int count(Map<String, Set<String>> index) {

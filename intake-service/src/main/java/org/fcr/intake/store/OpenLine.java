@@ -102,6 +102,10 @@ final class OpenLine {
         return receivedAt;
     }
 
+    Long nextDeadline() {
+        return nextDeadline;
+    }
+
     /** The summary document the API answers with (the shape the store lists), made when a page is answered. */
     Document summary() {
         Document d = new Document("_id", state.id());

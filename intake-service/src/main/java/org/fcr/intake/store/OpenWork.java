@@ -2,6 +2,7 @@ package org.fcr.intake.store;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -165,23 +166,24 @@ public class OpenWork {
         Set<String> narrowed = indexes.narrowest(filter);
         if ("receivedAt".equals(sortField) && direction == Sort.Direction.DESC) {
             if (narrowed == null && matchesEveryOpenLine(filter)) {
-                return newestFirst(page, size, line -> true, open.size());
+                return walk(indexes.newestFirst(), page, size, line -> true, open.size());
             }
             // one index says exactly which lines match; when they are many, the newest of them come soon
             if (narrowed != null && onlyOneIndexIn(filter) && narrowed.size() * DENSE >= open.size()) {
-                return newestFirst(page, size, line -> line.matches(filter), narrowed.size());
+                return walk(indexes.newestFirst(), page, size, line -> line.matches(filter), narrowed.size());
             }
         }
         return best(narrowed == null ? open.values() : linesOf(narrowed), filter, page, size, sortField, direction);
     }
 
     /**
-     * A department's queue, nearest deadline first: the tickets it holds now. A ticket it returned or
-     * forwarded keeps it as its last department until dispatch decides again, but is not in its queue.
+     * A department's queue, nearest deadline first: the tickets it holds now, read off the queue's own
+     * order. A ticket it returned or forwarded keeps it as its last department until dispatch decides
+     * again, but is not in its queue.
      */
     public Page queue(String department, int page, int size) {
-        return best(linesOf(indexes.queue(department)), RequestFilter.none(), page, size, "nextDeadline",
-                Sort.Direction.ASC);
+        return walk(indexes.nearestFirst(department), page, size, line -> department.equals(line.queue()),
+                indexes.queue(department).size());
     }
 
     /** The same page by a pass over every open line, as before the indexes: what {@link #page} must agree with. */
@@ -193,14 +195,19 @@ public class OpenWork {
         return indexes;
     }
 
-    /** Walks the open lines newest first, keeping those that match, until the page is full. */
-    private Page newestFirst(int page, int size, Predicate<OpenLine> matching, long total) {
+    /**
+     * Walks the open lines in an index's order, keeping those that match, until the page is full. A line
+     * that moves while the walk runs may be met twice (the index is read as it changes): it is shown once.
+     */
+    private Page walk(Iterator<String> ids, int page, int size, Predicate<OpenLine> matching, long total) {
         List<Document> lines = new ArrayList<>(size);
+        Set<String> seen = new HashSet<>();
         long skip = (long) page * size;
-        for (Iterator<String> ids = indexes.newestFirst(); ids.hasNext() && lines.size() < size; ) {
-            OpenLine line = open.get(ids.next());
-            if (line == null || !matching.test(line)) {
-                continue; // closed meanwhile, or not in this list
+        while (ids.hasNext() && lines.size() < size) {
+            String id = ids.next();
+            OpenLine line = open.get(id);
+            if (line == null || !matching.test(line) || !seen.add(id)) {
+                continue; // closed or moved meanwhile, not in this list, or met already
             }
             if (skip > 0) {
                 skip--;

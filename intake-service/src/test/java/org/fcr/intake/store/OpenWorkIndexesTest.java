@@ -148,7 +148,8 @@ class OpenWorkIndexesTest {
                 .mapToLong(d -> work.pageByPass(returnedBy(d), 0, 1, "receivedAt", Sort.Direction.DESC).total()).sum();
         assertThat(returned).as("some open tickets were returned").isPositive();
         assertThat(work.indexes().sizes())
-                .containsExactly((int) open, (int) atDepartments, (int) inQueues, (int) returned, (int) overdue, (int) open);
+                .containsExactly((int) open, (int) atDepartments, (int) inQueues, (int) inQueues, (int) returned,
+                        (int) overdue, (int) open);
         long rare = work.pageByPass(filter(RARE_DESK, null, null), 0, 1, "receivedAt", Sort.Direction.DESC).total();
         assertThat(rare).as("the rare desk's list is under an eighth of the open lines").isBetween(1L, open / 8 - 1);
     }
