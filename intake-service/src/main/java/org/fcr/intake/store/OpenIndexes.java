@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Secondary indexes over the open lines, for the lists the pages ask for all day: "my requests"
@@ -136,17 +137,10 @@ final class OpenIndexes {
             return;
         }
         if (from != null) {
-            queueOrder.computeIfPresent(fromQueue, (department, dues) -> {
-                dues.remove(from);
-                return dues.isEmpty() ? null : dues;
-            });
+            take(queueOrder, fromQueue, from);
         }
         if (to != null) {
-            queueOrder.compute(toQueue, (department, dues) -> {
-                ConcurrentSkipListSet<Due> set = dues != null ? dues : new ConcurrentSkipListSet<>(NEAREST_FIRST);
-                set.add(to);
-                return set;
-            });
+            put(queueOrder, toQueue, to, () -> new ConcurrentSkipListSet<>(NEAREST_FIRST));
         }
     }
 
@@ -168,18 +162,28 @@ final class OpenIndexes {
             return;
         }
         if (from != null) {
-            index.computeIfPresent(from, (key, ids) -> {
-                ids.remove(id);
-                return ids.isEmpty() ? null : ids;
-            });
+            take(index, from, id);
         }
         if (to != null) {
-            index.compute(to, (key, ids) -> {
-                Set<String> set = ids != null ? ids : ConcurrentHashMap.newKeySet();
-                set.add(id);
-                return set;
-            });
+            put(index, to, id, ConcurrentHashMap::newKeySet);
         }
+    }
+
+    /** Takes an entry out of the set under {@code key}; an emptied set leaves the index. */
+    private static <T, S extends Set<T>> void take(Map<String, S> index, String key, T entry) {
+        index.computeIfPresent(key, (k, entries) -> {
+            entries.remove(entry);
+            return entries.isEmpty() ? null : entries;
+        });
+    }
+
+    /** Puts an entry into the set under {@code key}, making the set if there is none. */
+    private static <T, S extends Set<T>> void put(Map<String, S> index, String key, T entry, Supplier<S> newSet) {
+        index.compute(key, (k, entries) -> {
+            S set = entries != null ? entries : newSet.get();
+            set.add(entry);
+            return set;
+        });
     }
 
     private static Set<String> smaller(Set<String> a, Set<String> b) {
