@@ -1,5 +1,6 @@
 package org.fcr.intake.store;
 
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
@@ -8,7 +9,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -107,24 +107,13 @@ final class OpenIndexes {
 
     /** Every open request, newest received first (ties by id), as ids. */
     Iterator<String> newestFirst() {
-        return ids(newestFirst.iterator(), Arrival::id);
+        return newestFirst.stream().map(Arrival::id).iterator();
     }
 
     /** A department's queue, nearest deadline first (ties by id), as ids. */
     Iterator<String> nearestFirst(String department) {
-        return ids(queueOrder.getOrDefault(department, new ConcurrentSkipListSet<>(NEAREST_FIRST)).iterator(), Due::id);
-    }
-
-    private static <T> Iterator<String> ids(Iterator<T> entries, Function<T, String> id) {
-        return new Iterator<>() {
-            public boolean hasNext() {
-                return entries.hasNext();
-            }
-
-            public String next() {
-                return id.apply(entries.next());
-            }
-        };
+        Set<Due> order = queueOrder.get(department);
+        return order == null ? Collections.emptyIterator() : order.stream().map(Due::id).iterator();
     }
 
     /** Moves a ticket within or between queue orders when its queue or its next deadline changed. */

@@ -61,15 +61,12 @@ public class KafkaSupportConfiguration {
      */
     @Bean
     DefaultKafkaProducerFactory<byte[], byte[]> fcrByteProducers(KafkaProperties properties, KafkaTopicProperties settings) {
-        Map<String, Object> config = new HashMap<>(properties.buildProducerProperties());
+        Map<String, Object> config = producerConfig(properties);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
-        config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
-        var producers = new DefaultKafkaProducerFactory<byte[], byte[]>(config);
-        producers.setPhysicalCloseTimeout(closeSeconds(settings));
-        return producers;
+        return closedWithin(settings, new DefaultKafkaProducerFactory<byte[], byte[]>(config));
     }
 
     @Bean
@@ -86,12 +83,8 @@ public class KafkaSupportConfiguration {
     @Bean
     DefaultKafkaProducerFactory<Object, Object> fcrDeadLetterProducers(KafkaProperties properties,
                                                                        KafkaTopicProperties settings) {
-        Map<String, Object> config = new HashMap<>(properties.buildProducerProperties());
-        config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
-        var producers = new DefaultKafkaProducerFactory<Object, Object>(config,
-                new DeadLetterSerializer(), new DeadLetterSerializer());
-        producers.setPhysicalCloseTimeout(closeSeconds(settings));
-        return producers;
+        return closedWithin(settings, new DefaultKafkaProducerFactory<Object, Object>(producerConfig(properties),
+                new DeadLetterSerializer(), new DeadLetterSerializer()));
     }
 
     @Bean
@@ -112,7 +105,16 @@ public class KafkaSupportConfiguration {
         return new ListenerFactories(properties, fcrDeadLetterErrorHandler, settings);
     }
 
-    private static int closeSeconds(KafkaTopicProperties settings) {
-        return (int) Math.max(1, settings.getProducerCloseTimeout().toSeconds());
+    /** Boot's producer settings without a transactional id: these producers never run in a transaction. */
+    private static Map<String, Object> producerConfig(KafkaProperties properties) {
+        Map<String, Object> config = new HashMap<>(properties.buildProducerProperties());
+        config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
+        return config;
+    }
+
+    private static <K, V> DefaultKafkaProducerFactory<K, V> closedWithin(KafkaTopicProperties settings,
+                                                                        DefaultKafkaProducerFactory<K, V> producers) {
+        producers.setPhysicalCloseTimeout((int) Math.max(1, settings.getProducerCloseTimeout().toSeconds()));
+        return producers;
     }
 }
