@@ -9,13 +9,16 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 
 /**
  * Builds a listener container factory for one registered {@link Topic}: its own serdes wrapped in
  * error-handling deserializers (a poison record becomes a dead letter, not a stuck partition) and
  * the shared dead-letter error handler. Offsets are committed with a bounded wait
- * ({@code fcr.kafka.commit-timeout}), so a service stops in bounded time while the broker is away.
+ * ({@code fcr.kafka.commit-timeout}), so a service stops in bounded time while the broker is away, and
+ * at most every {@code fcr.kafka.commit-interval} rather than after every poll (and when partitions
+ * are taken away or the listener stops).
  */
 public class ListenerFactories {
 
@@ -39,7 +42,10 @@ public class ListenerFactories {
         var factory = new ConcurrentKafkaListenerContainerFactory<K, V>();
         factory.setConsumerFactory(consumerFactory);
         factory.setCommonErrorHandler(errorHandler);
-        factory.getContainerProperties().setSyncCommitTimeout(settings.getCommitTimeout());
+        ContainerProperties container = factory.getContainerProperties();
+        container.setSyncCommitTimeout(settings.getCommitTimeout());
+        container.setAckMode(ContainerProperties.AckMode.TIME);
+        container.setAckTime(settings.getCommitInterval().toMillis());
         return factory;
     }
 
