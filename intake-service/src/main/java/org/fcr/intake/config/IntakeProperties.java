@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record IntakeProperties(Duration publishTimeout, Duration sweepAfter, Duration sweepInterval,
                                Duration repairLookback, boolean repairOnStart, Duration storeTimeout,
                                Integer insertBatch, Integer insertsInFlight, Integer maxAcceptsInFlight,
-                               Integer inboundConcurrency) {
+                               Integer inboundConcurrency, Integer openWorkLimit, Duration openWorkRetry) {
 
     public IntakeProperties {
         publishTimeout = publishTimeout == null ? Duration.ofSeconds(10) : publishTimeout;
@@ -21,5 +21,7 @@ public record IntakeProperties(Duration publishTimeout, Duration sweepAfter, Dur
         insertsInFlight = insertsInFlight == null ? 2 : insertsInFlight;
         maxAcceptsInFlight = maxAcceptsInFlight == null ? 200 : maxAcceptsInFlight;
         inboundConcurrency = inboundConcurrency == null ? 32 : inboundConcurrency;
+        openWorkLimit = openWorkLimit == null ? 0 : openWorkLimit;
+        openWorkRetry = openWorkRetry == null ? Duration.ofMinutes(10) : openWorkRetry;
     }
 }

@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.listener.ConsumerSeekAware;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,6 +32,7 @@ public class OpenWorkFeed implements ConsumerSeekAware {
 
     private final OpenWork openWork;
     private final AtomicBoolean loading = new AtomicBoolean();
+    private final AtomicBoolean reloading = new AtomicBoolean();
 
     public OpenWorkFeed(OpenWork openWork) {
         this.openWork = openWork;
@@ -49,11 +51,29 @@ public class OpenWorkFeed implements ConsumerSeekAware {
     public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
         boolean requests = assignments.keySet().stream().anyMatch(p -> p.topic().equals(Topics.REQUESTS.name()));
         if (requests && loading.compareAndSet(false, true)) {
-            openWork.load().subscribe(n -> log.info("Open work loaded: {} open requests", n),
+            openWork.load().subscribe(this::loaded,
                     e -> {
                         loading.set(false);
                         log.warn("Open work could not be loaded; lists read the store: {}", e.toString());
                     });
+        }
+    }
+
+    /** While the open requests are more than the limit, looks again now and then whether they are fewer. */
+    @Scheduled(fixedDelayString = "${fcr.intake.open-work-retry:PT10M}", initialDelayString = "${fcr.intake.open-work-retry:PT10M}")
+    public void retryAfterOverflow() {
+        // not on the scheduler's thread (the relay sweeper's too), and one load at a time
+        if (openWork.overflowed() && reloading.compareAndSet(false, true)) {
+            openWork.reloadAfterOverflow().doFinally(signal -> reloading.set(false)).subscribe(this::loaded,
+                    e -> log.warn("Open work could not be loaded again; lists read the store: {}", e.toString()));
+        }
+    }
+
+    private void loaded(int lines) {
+        if (openWork.overflowed()) {
+            log.warn("Open work not held: more than {} open requests; the lists read the store", openWork.limit());
+        } else {
+            log.info("Open work loaded: {} open requests", lines);
         }
     }
 

@@ -17,6 +17,10 @@ import org.fcr.events.RequestEvent;
 import org.fcr.events.SlaEvent;
 import org.fcr.intake.domain.RequestEvolution;
 import org.fcr.intake.domain.RequestState;
+import org.fcr.intake.config.IntakeProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -33,9 +37,20 @@ import reactor.core.publisher.Sinks;
  * at start, then kept current by fcr.requests and fcr.sla (read by every instance) and by this
  * instance's own writes. An event that does not follow on (a gap) reloads that one request by _id.
  * The lists the pages ask for all day read {@link OpenIndexes}, not every line.
+ * <p>
+ * Memory bounds it: past {@code fcr.intake.open-work-limit} open requests it lets go of every line and
+ * the lists read the store (slow, but whole and correct) until a later load finds fewer. Without the
+ * bound, intake would end in an OutOfMemoryError, and at its restart the load would reach it again.
  */
 @Component
 public class OpenWork {
+
+    private static final Logger log = LoggerFactory.getLogger(OpenWork.class);
+    /**
+     * What an open line takes on the heap, index entries included: ~1.35 KB measured at 517k lines of the
+     * accept benchmark's short texts (heap in use / lines), more with real descriptions and names.
+     */
+    static final long BYTES_PER_LINE = 1_600;
 
     /** A list with at least 1/DENSE of the open lines fills its newest page within a short walk. */
     private static final int DENSE = 8;
@@ -43,16 +58,34 @@ public class OpenWork {
     /** Every open request's line (state, deadlines and list fields), made once per change: lists only read it. */
     private final Map<String, OpenLine> open = new ConcurrentHashMap<>();
     /** Changed only inside {@code open.compute} of the line it indexes, so index and line move together. */
-    private final OpenIndexes indexes = new OpenIndexes();
+    private volatile OpenIndexes indexes = new OpenIndexes();
     /** Ids of requests whose open-list line changed, for pages that listen instead of polling. */
     private final Sinks.Many<String> changes = Sinks.many().multicast().directBestEffort();
     private final ReactiveMongoTemplate mongo;
     private final RequestStore store;
+    private final int limit;
     private volatile boolean loaded;
+    /** Set when the open requests outgrew the limit: no line is held and the lists read the store. */
+    private volatile boolean overflowed;
 
-    public OpenWork(ReactiveMongoTemplate mongo, RequestStore store) {
+    @Autowired
+    public OpenWork(ReactiveMongoTemplate mongo, RequestStore store, IntakeProperties properties) {
+        this(mongo, store, limit(properties.openWorkLimit(), Runtime.getRuntime().maxMemory()));
+    }
+
+    OpenWork(ReactiveMongoTemplate mongo, RequestStore store, int limit) {
         this.mongo = mongo;
         this.store = store;
+        this.limit = limit;
+    }
+
+    /** The configured limit, or (0) as many lines as fill half the heap. */
+    static int limit(int configured, long maxHeapBytes) {
+        return configured > 0 ? configured : (int) Math.min(Integer.MAX_VALUE, maxHeapBytes / 2 / BYTES_PER_LINE);
+    }
+
+    public int limit() {
+        return limit;
     }
 
     public Flux<String> changes() {
@@ -63,22 +96,61 @@ public class OpenWork {
         changes.tryEmitNext(requestId);
     }
 
+    /** True while every open request is held here, so the lists can be read from memory. */
     public boolean loaded() {
-        return loaded;
+        return loaded && !overflowed;
+    }
+
+    /** True while the open requests are more than the limit and the lists read the store. */
+    public boolean overflowed() {
+        return overflowed;
     }
 
     public int size() {
         return open.size();
     }
 
-    /** Reads the open requests once (a scan, at start only). */
+    /**
+     * Reads the open requests (a scan: at start, and while overflowed to see whether they are fewer now);
+     * stops as soon as they are more than the limit.
+     */
     public Mono<Integer> load() {
         return mongo.find(Query.query(Criteria.where("status").is("OPEN")), Document.class, RequestStore.COLLECTION)
                 .map(RequestStore::toStored)
                 .doOnNext(this::put)
+                .takeUntil(stored -> overflowed)
                 .count()
                 .map(Long::intValue)
                 .doOnSuccess(n -> loaded = true);
+    }
+
+    /**
+     * After an overflow: starts over empty and loads again. Events read meanwhile are applied (or reload
+     * their request) from the moment the overflow is lifted, before the scan begins, so a write is either
+     * in the store when the scan reads it or arrives as an event after.
+     */
+    public Mono<Integer> reloadAfterOverflow() {
+        return Mono.defer(() -> {
+            if (!overflowed) {
+                return Mono.empty();
+            }
+            loaded = false;
+            open.clear();
+            indexes = new OpenIndexes();
+            overflowed = false;
+            return load();
+        });
+    }
+
+    /** After each change: past the limit, lets go of every line (a change racing this one may leave a line, unread). */
+    private void overflowIfOverLimit() {
+        if (open.size() > limit && !overflowed) {
+            overflowed = true;
+            open.clear();
+            indexes = new OpenIndexes();
+            log.warn("More than {} open requests (fcr.intake.open-work-limit): the lists now read the store, and the "
+                    + "open work is loaded again once they are fewer", limit);
+        }
     }
 
     /** A request's new state, from this instance's write or a reload; older states never replace newer ones. */
@@ -87,6 +159,10 @@ public class OpenWork {
     }
 
     public void put(RequestState state, Document deadlines) {
+        if (overflowed) {
+            changed(state.id()); // the pages read the store now, but still refresh on a change
+            return;
+        }
         boolean[] newer = {true};
         open.compute(state.id(), (id, current) -> {
             if (current != null && current.state().sequence() >= state.sequence()) {
@@ -102,10 +178,15 @@ public class OpenWork {
         if (newer[0]) {
             changed(state.id());
         }
+        overflowIfOverLimit();
     }
 
     /** Applies an event read from fcr.requests; answers false when the request must be reloaded. */
     public boolean apply(RequestEvent event) {
+        if (overflowed) {
+            changed(event.getRequestId());
+            return true;
+        }
         boolean[] follows = {true};
         boolean[] applied = {false};
         open.compute(event.getRequestId(), (id, current) -> {
@@ -126,6 +207,7 @@ public class OpenWork {
         if (applied[0]) {
             changed(event.getRequestId());
         }
+        overflowIfOverLimit();
         return follows[0];
     }
 
@@ -135,6 +217,10 @@ public class OpenWork {
 
     /** Records a clock of an open request; closed and unknown requests are not in any open list. */
     public void recordSla(SlaEvent e) {
+        if (overflowed) {
+            changed(e.getRequestId());
+            return;
+        }
         boolean[] recorded = {false};
         open.computeIfPresent(e.getRequestId(), (id, current) -> {
             Document deadlines = DeadlineBoard.withClock(current.deadlines(), e);

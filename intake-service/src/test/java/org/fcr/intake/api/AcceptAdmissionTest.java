@@ -14,7 +14,7 @@ import reactor.core.publisher.Sinks;
 class AcceptAdmissionTest {
 
     final AcceptAdmission admission = new AcceptAdmission(
-            new IntakeProperties(null, null, null, null, false, null, null, null, 2, null));
+            new IntakeProperties(null, null, null, null, false, null, null, null, 2, null, null, null));
 
     @Test
     void pastTheLimitAnAcceptIsShedWithoutRunning() {

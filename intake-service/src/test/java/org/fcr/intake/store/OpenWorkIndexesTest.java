@@ -52,7 +52,7 @@ class OpenWorkIndexesTest {
     static final Actor DISPATCH = actor("dispatch-service", null, "SYSTEM", 0);
 
     final Random random = new Random(20261123);
-    final OpenWork work = new OpenWork(null, null);
+    final OpenWork work = new OpenWork(null, null, Integer.MAX_VALUE);
     final List<RequestState> states = new ArrayList<>();
     int clock;
 

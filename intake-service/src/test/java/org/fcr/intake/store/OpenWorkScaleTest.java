@@ -49,7 +49,7 @@ class OpenWorkScaleTest {
 
     @Test
     void listsOfOneHundredThousandOpenRequestsAreFilteredSortedAndPaged() {
-        OpenWork work = new OpenWork(null, null);
+        OpenWork work = new OpenWork(null, null, Integer.MAX_VALUE);
         for (int n = 0; n < OPEN; n++) {
             work.put(request(n), new Document());
         }
@@ -79,7 +79,7 @@ class OpenWorkScaleTest {
 
     @Test
     void aDepartmentQueueOfFiftyThousandTicketsIsReadOffItsOwnOrder() {
-        OpenWork work = new OpenWork(null, null);
+        OpenWork work = new OpenWork(null, null, Integer.MAX_VALUE);
         Random random = new Random(7);
         Actor dispatch = Actor.newBuilder().setEmployeeId("dispatch-service").setName("调度").setRole("SYSTEM").setRank(0).build();
         for (int n = 0; n < OPEN; n++) {
