@@ -10,8 +10,9 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 
 /**
  * What an operator watches on intake: the open requests it holds in memory (its lists' size and its
- * heap's main tenant; whether they outgrew the limit, so the lists read the store) and the writes whose events the broker has not acknowledged yet (rising while
- * the broker is away; the sweeper relays them).
+ * heap's main tenant), whether they outgrew the limit so that the lists read the store, and the writes
+ * whose events the broker has not acknowledged yet (rising while the broker is away; the sweeper relays
+ * them).
  */
 @Component
 public class IntakeMetrics implements MeterBinder {
