@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
+import org.fcr.intake.store.KeyedSets;
 import org.springframework.stereotype.Component;
 
 /**
@@ -60,20 +61,13 @@ public class PendingRelays {
 
     public Pending register(String requestId, List<Long> sequences) {
         Pending write = new Pending(requestId, List.copyOf(sequences), Instant.now());
-        pending.compute(requestId, (id, writes) -> {
-            Set<Pending> set = writes != null ? writes : ConcurrentHashMap.newKeySet();
-            set.add(write);
-            return set;
-        });
+        KeyedSets.put(pending, requestId, write, ConcurrentHashMap::newKeySet);
         return write;
     }
 
     /** The broker acknowledged these events, or the write never happened. */
     public void done(Pending write) {
-        pending.computeIfPresent(write.requestId(), (id, writes) -> {
-            writes.remove(write);
-            return writes.isEmpty() ? null : writes;
-        });
+        KeyedSets.take(pending, write.requestId(), write);
         write.finished.complete(null);
     }
 

@@ -9,7 +9,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
-import java.util.function.Supplier;
 
 /**
  * Secondary indexes over the open lines, for the lists the pages ask for all day: "my requests"
@@ -126,10 +125,10 @@ final class OpenIndexes {
             return;
         }
         if (from != null) {
-            take(queueOrder, fromQueue, from);
+            KeyedSets.take(queueOrder, fromQueue, from);
         }
         if (to != null) {
-            put(queueOrder, toQueue, to, () -> new ConcurrentSkipListSet<>(NEAREST_FIRST));
+            KeyedSets.put(queueOrder, toQueue, to, () -> new ConcurrentSkipListSet<>(NEAREST_FIRST));
         }
     }
 
@@ -151,28 +150,11 @@ final class OpenIndexes {
             return;
         }
         if (from != null) {
-            take(index, from, id);
+            KeyedSets.take(index, from, id);
         }
         if (to != null) {
-            put(index, to, id, ConcurrentHashMap::newKeySet);
+            KeyedSets.put(index, to, id, ConcurrentHashMap::newKeySet);
         }
-    }
-
-    /** Takes an entry out of the set under {@code key}; an emptied set leaves the index. */
-    private static <T, S extends Set<T>> void take(Map<String, S> index, String key, T entry) {
-        index.computeIfPresent(key, (k, entries) -> {
-            entries.remove(entry);
-            return entries.isEmpty() ? null : entries;
-        });
-    }
-
-    /** Puts an entry into the set under {@code key}, making the set if there is none. */
-    private static <T, S extends Set<T>> void put(Map<String, S> index, String key, T entry, Supplier<S> newSet) {
-        index.compute(key, (k, entries) -> {
-            S set = entries != null ? entries : newSet.get();
-            set.add(entry);
-            return set;
-        });
     }
 
     private static Set<String> smaller(Set<String> a, Set<String> b) {

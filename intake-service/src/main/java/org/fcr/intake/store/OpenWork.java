@@ -124,8 +124,7 @@ public class OpenWork {
                 return Mono.empty();
             }
             loaded = false;
-            open.clear();
-            indexes = new OpenIndexes();
+            letGoOfEveryLine();
             overflowed = false;
             return load();
         });
@@ -135,11 +134,15 @@ public class OpenWork {
     private void overflowIfOverLimit() {
         if (open.size() > limit && !overflowed) {
             overflowed = true;
-            open.clear();
-            indexes = new OpenIndexes();
+            letGoOfEveryLine();
             log.warn("More than {} open requests (fcr.intake.open-work-limit): the lists now read the store, and the "
                     + "open work is loaded again once they are fewer", limit);
         }
+    }
+
+    private void letGoOfEveryLine() {
+        open.clear();
+        indexes = new OpenIndexes();
     }
 
     /** A request's new state, from this instance's write or a reload; older states never replace newer ones. */
