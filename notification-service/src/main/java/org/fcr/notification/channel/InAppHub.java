@@ -2,6 +2,7 @@ package org.fcr.notification.channel;
 
 import java.time.Instant;
 
+import reactor.core.publisher.BufferOverflowStrategy;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 
@@ -16,13 +17,21 @@ public class InAppHub {
                               String body, boolean urgent, Instant at) {
     }
 
+    private static final int BUFFERED = 256;
+
     private final Sinks.Many<InAppNotice> sink = Sinks.many().multicast().directBestEffort();
 
     public void publish(InAppNotice notice) {
         sink.tryEmitNext(notice);
     }
 
+    /**
+     * A person's notices as they come. The sink drops a notice for a subscriber without demand, and an SSE
+     * writer has none while it flushes the previous event: each stream keeps up to {@code BUFFERED} of its
+     * own notices (then the oldest go) instead, so a notice sent just as the page connects is not lost.
+     */
     public Flux<InAppNotice> streamFor(String personId) {
-        return sink.asFlux().filter(n -> n.recipientId().equals(personId));
+        return sink.asFlux().filter(n -> n.recipientId().equals(personId))
+                .onBackpressureBuffer(BUFFERED, dropped -> { }, BufferOverflowStrategy.DROP_OLDEST);
     }
 }
