@@ -15,12 +15,12 @@ public class ListenerConfiguration {
 
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, RequestEvent> requestsListenerFactory(ListenerFactories factories) {
-        return factories.forTopic(Topics.REQUESTS);
+        return factories.forBatchesOf(Topics.REQUESTS);
     }
 
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, SlaEvent> slaListenerFactory(ListenerFactories factories) {
-        return factories.forTopic(Topics.SLA);
+        return factories.forBatchesOf(Topics.SLA);
     }
 
     @Bean

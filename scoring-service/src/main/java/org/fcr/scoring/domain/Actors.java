@@ -4,7 +4,7 @@ import org.fcr.events.Actor;
 import org.fcr.events.Customer;
 
 /** Translating the event contract's signatures into scoring's people. */
-final class Actors {
+public final class Actors {
 
     private Actors() {
     }
@@ -18,7 +18,7 @@ final class Actors {
     }
 
     /** Same customer = same phone, else same unit (SPEC §6: repeated complaint by the same customer). */
-    static String customerKey(Customer customer) {
+    public static String customerKey(Customer customer) {
         if (customer == null) {
             return null;
         }

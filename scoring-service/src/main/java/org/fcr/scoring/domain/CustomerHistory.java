@@ -7,7 +7,7 @@ import java.util.Set;
 
 /**
  * The small per-customer index (keyed by phone, else unit) that makes a repeat complaint visible
- * without scanning requests: the customer's recent requests and the repeat pairs already judged.
+ * without scanning requests: the customer's recent requests and the repeats already judged ("request:RULE").
  */
 public class CustomerHistory {
 

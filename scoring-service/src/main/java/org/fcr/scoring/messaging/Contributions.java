@@ -33,16 +33,17 @@ public class Contributions {
             return Mono.empty();
         }
         String period = periods.monthOf(facts.countedAt());
+        String shard = AggregateStore.shardOf(facts.countedAt());
         Person handler = facts.handler();
-        Set<String> targets = AggregateStore.targets(period, facts.department(), handler == null ? null : handler.id());
+        Set<String> targets = AggregateStore.targets(period, shard, facts.department(), handler == null ? null : handler.id());
         Set<String> stale = new HashSet<>(facts.contributedTo());
         stale.removeAll(targets);
         var contribution = facts.contribution();
-        Mono<Void> site = aggregates.contribute(period, null, facts.id(), contribution);
+        Mono<Void> site = aggregates.contribute(period, shard, null, facts.id(), contribution);
         Mono<Void> department = facts.department() == null ? Mono.empty()
-                : aggregates.contribute(period, Subject.department(facts.department()), facts.id(), contribution);
+                : aggregates.contribute(period, shard, Subject.department(facts.department()), facts.id(), contribution);
         Mono<Void> person = handler == null ? Mono.empty()
-                : aggregates.contribute(period, Subject.of(handler), facts.id(), contribution);
+                : aggregates.contribute(period, shard, Subject.of(handler), facts.id(), contribution);
         Mono<Void> withdraw = Flux.fromIterable(stale).concatMap(id -> aggregates.withdraw(id, facts.id())).then();
         return site.then(department).then(person).then(withdraw)
                 .doOnSuccess(done -> facts.contributedTo(targets));

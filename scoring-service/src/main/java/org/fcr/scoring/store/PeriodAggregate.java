@@ -1,5 +1,7 @@
 package org.fcr.scoring.store;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.fcr.scoring.domain.Contribution;
@@ -8,7 +10,7 @@ import org.fcr.scoring.domain.Subject;
 import org.fcr.scoring.domain.SubjectType;
 
 /**
- * One subject's month, keyed {@code period|TYPE|subjectId}: each request's contribution under its
+ * One subject's month, or one hour of it ({@code period|TYPE|subjectId|hour}, see AggregateStore): each request's contribution under its
  * request id and each entry's summary under its entry id, so every write is an idempotent $set.
  * The pseudo-subject {@code ALL|all} holds the whole site (trend and monthly summary).
  */
@@ -33,6 +35,19 @@ public record PeriodAggregate(String id, String period, String subjectType, Stri
     public Subject subject() {
         SubjectType type = SubjectType.valueOf(subjectType);
         return new Subject(type, subjectId, subjectName == null ? subjectId : subjectName, department);
+    }
+
+    /** Parts of one subject's month (its hours), later parts winning for a request or entry found in two. */
+    public static PeriodAggregate merge(List<PeriodAggregate> parts) {
+        Map<String, Contribution> requests = new LinkedHashMap<>();
+        Map<String, EntrySummary> entries = new LinkedHashMap<>();
+        parts.forEach(part -> {
+            requests.putAll(part.requests());
+            entries.putAll(part.entries());
+        });
+        PeriodAggregate last = parts.get(parts.size() - 1);
+        return new PeriodAggregate(last.id(), last.period(), last.subjectType(), last.subjectId(), last.subjectName(),
+                last.department(), requests, entries);
     }
 
     public static PeriodAggregate empty(String period, String type, String subjectId) {

@@ -89,6 +89,43 @@ class RepeatComplaintsTest {
         assertThat(history.requests()).extracting(PastRequest::requestId).containsExactly("MIDDLE", "NEW");
     }
 
+    @org.junit.jupiter.api.Test
+    void aCustomerWhoCallsOftenRaisesOneEntryPerRepeatNotOnePerPair() {
+        List<Object> events = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            Story story = Story.of("OFTEN-" + i, T0.plus(Duration.ofHours(i)));
+            events.add(story.accepted());
+            events.add(dispatched(story, "engineering"));
+            events.add(completed(story, Story.ENGINEER, true));
+        }
+        var repeats = new LedgerSimulator().feed(events).ledger().values().stream()
+                .filter(e -> e.rule() == PenaltyRule.REPEAT_COMPLAINT).toList();
+
+        assertThat(repeats).extracting(LedgerEntry::requestId).doesNotHaveDuplicates().hasSize(119)
+                .doesNotContain("OFTEN-0");
+        assertThat(repeats).allSatisfy(e -> assertThat(e.reason()).contains(
+                "OFTEN-" + (Integer.parseInt(e.requestId().substring("OFTEN-".length())) - 1) + " "));
+    }
+
+    @org.junit.jupiter.api.Test
+    void aBusyCustomersHistoryStaysBounded() {
+        RulesEngine engine = new RulesEngine(RuleBook.defaults());
+        RepeatComplaints repeats = new RepeatComplaints(RuleBook.defaults(),
+                new RepeatComplaints.Policy(Duration.ofDays(30), java.util.Set.of(), java.util.Map.of()));
+        CustomerHistory history = CustomerHistory.of("phone:13800138000");
+        for (int i = 0; i < 3 * RepeatComplaints.KEPT; i++) {
+            Story story = Story.of("BUSY-" + i, T0.plus(Duration.ofMinutes(i)));
+            RequestFacts facts = RequestFacts.start(story.requestId());
+            for (var event : List.of(story.accepted(), dispatched(story, "engineering"))) {
+                engine.apply(facts, event);
+                repeats.apply(history, facts, event);
+            }
+        }
+        assertThat(history.requests()).hasSize(RepeatComplaints.KEPT)
+                .extracting(PastRequest::requestId).contains("BUSY-" + (3 * RepeatComplaints.KEPT - 1)).doesNotContain("BUSY-0");
+        assertThat(history.judgedPairs).hasSizeLessThanOrEqualTo(2 * RepeatComplaints.KEPT);
+    }
+
     private static List<Object> firstRequest(First first) {
         Story story = Story.of("R1", T0);
         List<Object> events = new ArrayList<>();
