@@ -48,6 +48,11 @@ public class PendingRelays {
         public Instant since() {
             return since;
         }
+
+        /** Where this write starts in its request's sequence (a write without events sorts last). */
+        public long firstSequence() {
+            return sequences.isEmpty() ? Long.MAX_VALUE : sequences.get(0);
+        }
     }
 
     /** By request: a command looks only at its own request's writes (it used to pass over every pending write). */
@@ -77,9 +82,9 @@ public class PendingRelays {
      * order even when two commands on one request race (their sends run on different threads).
      */
     public CompletableFuture<Void> earlierDone(Pending write) {
-        long first = write.sequences().isEmpty() ? Long.MAX_VALUE : write.sequences().get(0);
+        long first = write.firstSequence();
         return CompletableFuture.allOf(pending.getOrDefault(write.requestId(), Set.of()).stream()
-                .filter(p -> p != write && !p.sequences().isEmpty() && p.sequences().get(0) < first)
+                .filter(p -> p != write && p.firstSequence() < first)
                 .map(p -> p.finished)
                 .toArray(CompletableFuture[]::new));
     }

@@ -32,8 +32,9 @@ public class Reconciliation {
     /** An instance that has not refreshed its checkpoint for this long is gone. */
     private static final Duration GONE_AFTER = Duration.ofMinutes(1);
 
-    /** What one reconciliation did. */
-    public record Report(int requestsSeen, int rebuilt, int extended, List<String> incomplete, long relayed) {
+    /** What one reconciliation did; {@code undecodable}: records on the topic it skipped (see the log). */
+    public record Report(int requestsSeen, int rebuilt, int extended, List<String> incomplete, long relayed,
+                         long undecodable) {
     }
 
     private final TopicHistory history;
@@ -92,11 +93,12 @@ public class Reconciliation {
     private Mono<Report> reconcile(Instant topicFrom, Instant unrelayedFrom) {
         return Mono.fromCallable(() -> history.sequencesSince(topicFrom))
                 .subscribeOn(Schedulers.boundedElastic())
-                .flatMap(onTopic -> repair.restore(onTopic, ids -> Mono.fromCallable(() -> history.eventsSince(topicFrom, ids))
-                                .subscribeOn(Schedulers.boundedElastic()))
-                        .flatMap(outcome -> unrelayed.relay(unrelayedFrom, onTopic)
+                .flatMap(onTopic -> repair.restore(onTopic.byRequest(),
+                                ids -> Mono.fromCallable(() -> history.eventsSince(topicFrom, ids))
+                                        .subscribeOn(Schedulers.boundedElastic()))
+                        .flatMap(outcome -> unrelayed.relay(unrelayedFrom, onTopic.byRequest())
                         .map(relayed -> new Report(outcome.requestsSeen(), outcome.rebuilt(), outcome.extended(),
-                                outcome.incomplete(), relayed))));
+                                outcome.incomplete(), relayed, onTopic.undecodable()))));
     }
 
     private static Instant earlier(Instant a, Instant b) {

@@ -1,6 +1,11 @@
 package org.fcr.intake.messaging;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import org.fcr.intake.config.IntakeProperties;
 import org.fcr.intake.messaging.PendingRelays.Pending;
@@ -54,12 +59,20 @@ public class RelaySweeper {
         }
     }
 
-    /** Relays every write pending longer than fcr.intake.sweep-after; answers how many it relayed. */
+    /**
+     * Relays every write pending longer than fcr.intake.sweep-after, each request's writes in sequence order;
+     * a request whose earlier write fails keeps its later ones for the next sweep (never a later sequence on
+     * the topic before an earlier one). Answers how many writes it relayed.
+     */
     public Mono<Long> sweep() {
-        return Flux.fromIterable(pending.olderThan(properties.sweepAfter()))
-                .concatMap(write -> relayOne(write)
+        Map<String, List<Pending>> byRequest = new LinkedHashMap<>();
+        pending.olderThan(properties.sweepAfter()).stream()
+                .sorted(Comparator.comparingLong(PendingRelays.Pending::firstSequence))
+                .forEach(write -> byRequest.computeIfAbsent(write.requestId(), id -> new ArrayList<>()).add(write));
+        return Flux.fromIterable(byRequest.values())
+                .concatMap(writes -> Flux.fromIterable(writes).concatMap(this::relayOne)
                         .onErrorResume(e -> {
-                            log.warn("Relay of {} failed, will try again: {}", write.requestId(), e.toString());
+                            log.warn("Relay of {} failed, will try again: {}", writes.get(0).requestId(), e.toString());
                             return Mono.empty();
                         }))
                 .count()

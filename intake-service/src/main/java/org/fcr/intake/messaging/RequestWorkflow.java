@@ -132,12 +132,14 @@ public class RequestWorkflow {
 
     /**
      * Waits (at most the publish timeout) for an earlier command on the same request whose events are not
-     * yet acknowledged; past that its events are the sweeper's, and consumers reload on a gap.
+     * yet acknowledged. Past that this write stays pending too and the caller hears "not yet durable": the
+     * sweeper relays both in order. Publishing it anyway put sequence 5 on fcr.requests while 4 was still
+     * pending, and a crash then left the topic without 4 for good.
      */
     private Mono<Void> afterEarlierWrites(Pending write) {
         return Mono.fromFuture(() -> pending.earlierDone(write))
                 .timeout(properties.publishTimeout())
-                .onErrorResume(TimeoutException.class, e -> Mono.empty());
+                .onErrorMap(TimeoutException.class, e -> new NotYetDurable(write.requestId(), e));
     }
 
     private Mono<Void> done(Pending write) {
