@@ -44,8 +44,8 @@ public class DeliveryConfiguration {
     }
 
     @Bean
-    LookupIndex lookupIndex(ReactiveMongoTemplate mongo) {
-        return new LookupIndex(mongo);
+    LookupIndex lookupIndex(ReactiveMongoTemplate mongo, Clock clock, NotificationProperties settings) {
+        return new LookupIndex(mongo, clock, settings.delivery().inboxWindow());
     }
 
     @Bean

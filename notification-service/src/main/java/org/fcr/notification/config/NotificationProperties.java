@@ -43,7 +43,11 @@ public record NotificationProperties(
     public record RetrySettings(int maxAttempts, Duration initialBackoff, double multiplier, Duration maxBackoff) {
     }
 
-    public record DeliverySettings(Duration tick, int batch, Duration lease, Duration sendTimeout) {
+    public record DeliverySettings(Duration tick, int batch, Duration lease, Duration sendTimeout, Duration inboxWindow) {
+
+        public DeliverySettings {
+            inboxWindow = inboxWindow == null ? Duration.ofDays(30) : inboxWindow;
+        }
     }
 
     public record ChannelSettings(Email email, Webhook webhook, Sms sms, InApp inApp) {

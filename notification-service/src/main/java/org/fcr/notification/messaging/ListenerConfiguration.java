@@ -18,12 +18,12 @@ public class ListenerConfiguration {
 
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, RequestEvent> requestsListenerFactory(ListenerFactories f) {
-        return f.forTopic(Topics.REQUESTS);
+        return f.forBatchesOf(Topics.REQUESTS);
     }
 
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, SlaEvent> slaListenerFactory(ListenerFactories f) {
-        return f.forTopic(Topics.SLA);
+        return f.forBatchesOf(Topics.SLA);
     }
 
     @Bean

@@ -77,7 +77,7 @@ class DeliveryLoopTest {
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
         var outcomes = new OutcomePublisher(new TopicPublisher(new KafkaTemplate<>(producer)), clock);
-        intake = new NotificationIntake(planner, store, pending, new LookupIndex(MONGO), outcomes, clock);
+        intake = new NotificationIntake(planner, store, pending, new LookupIndex(MONGO, clock, java.time.Duration.ofDays(30)), outcomes, clock);
         WebClient http = WebClient.create();
         loop = new DeliveryLoop(store, pending, Map.of(
                 ChannelKind.SMS, new SmsGatewayChannel(http, SMS.url("/sms")),
