@@ -1,6 +1,7 @@
 package org.fcr.local;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +12,8 @@ import java.util.concurrent.CountDownLatch;
 /**
  * The README's run command: a real Kafka broker (KRaft) and the MongoDB-protocol server in this
  * process, the five services as child processes, all data in one folder ({@code .data} by default).
- * Ctrl-C stops everything cleanly; the next start finds the requests and topics again.
+ * A service that dies is started again ({@link ServiceSupervisor}). Ctrl-C stops everything cleanly, services
+ * first ({@link #stop}); the next start finds the requests and topics again.
  */
 public final class LocalRuntime {
 
@@ -48,12 +50,12 @@ public final class LocalRuntime {
         MongoStore mongo = new MongoStore(data.resolve("mongo").resolve("fcr.mv"), "localhost", MONGO_PORT);
         ServiceProcesses services = new ServiceProcesses(options.projectRoot(), data.resolve("logs"),
                 ServiceProcesses.environment(kafka, mongo, password, data), ServiceProcesses::runCommandOptions);
+        ServiceSupervisor supervisor = new ServiceSupervisor(services, RestartBackOff.RUN_COMMAND, System.out,
+                Clock.systemUTC());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("正在停止 / Stopping …");
-            services.close();
-            mongo.close();
-            kafka.close();
+            stop(supervisor, mongo, kafka);
             try {
                 lock.get().close();
             } catch (Exception ignored) {
@@ -66,6 +68,7 @@ public final class LocalRuntime {
         mongo.start();
         for (ServiceSpec service : ServiceSpec.defaults()) {
             services.start(service, options.argumentsFor(service));
+            supervisor.watch(service);
         }
         services.awaitHealthy(Duration.ofSeconds(180));
         double seconds = (System.nanoTime() - started) / 1e9;
@@ -76,6 +79,22 @@ public final class LocalRuntime {
             startSimulator(options, password);
         }
         stopped.await();
+    }
+
+    /**
+     * The stop order: the services first (no restarts from here on; all at once, each given a bounded time,
+     * then killed), and only when every one is gone the store and the broker, so no service meets its
+     * store or broker gone while it stops.
+     */
+    static void stop(ServiceSupervisor supervisor, AutoCloseable... infrastructure) {
+        supervisor.close();
+        for (AutoCloseable piece : infrastructure) {
+            try {
+                piece.close();
+            } catch (Exception e) {
+                System.err.println("停止出错 / Could not stop " + piece + " cleanly: " + e);
+            }
+        }
     }
 
     /** Feeds a simulated day in the background, at the same speed-up as the SLA clocks. */

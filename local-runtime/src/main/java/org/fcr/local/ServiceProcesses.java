@@ -10,15 +10,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
  * Starts each service as its own JVM (its own port, its own log file) and waits until every one
  * reports healthy; stops them all on close. Separate processes keep each service's
- * {@code application.yml} its own and let one be restarted without the others.
+ * {@code application.yml} its own and let one be restarted without the others
+ * ({@link ServiceSupervisor} does so when one dies). Safe to use from the supervisor's threads.
  */
 public final class ServiceProcesses implements AutoCloseable {
 
@@ -43,8 +46,12 @@ public final class ServiceProcesses implements AutoCloseable {
     private final Path logDir;
     private final Map<String, String> environment;
     private final Function<ServiceSpec, List<String>> jvmOptions;
-    private final Map<ServiceSpec, Process> running = new LinkedHashMap<>();
-    private final Map<ServiceSpec, List<String>> arguments = new LinkedHashMap<>();
+    /** How long the services get to stop by themselves (their shutdown phases take up to 15 s) before a SIGKILL. */
+    static final Duration STOP_GRACE = Duration.ofSeconds(20);
+
+    private final List<ServiceSpec> started = new CopyOnWriteArrayList<>();
+    private final Map<ServiceSpec, Process> running = new ConcurrentHashMap<>();
+    private final Map<ServiceSpec, List<String>> arguments = new ConcurrentHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     public ServiceProcesses(Path projectRoot, Path logDir, Map<String, String> environment, List<String> jvmOptions) {
@@ -84,37 +91,51 @@ public final class ServiceProcesses implements AutoCloseable {
         command.addAll(extraArguments);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(logDir.resolve(service.module() + ".log").toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log(service).toFile()));
         builder.environment().putAll(environment);
         running.put(service, builder.start());
         arguments.put(service, List.copyOf(extraArguments));
+        if (!started.contains(service)) {
+            started.add(service);
+        }
+    }
+
+    /** The service's current process (the latest start). */
+    public Process process(ServiceSpec service) {
+        return running.get(service);
+    }
+
+    /** Where the service's output goes (appended across restarts). */
+    public Path log(ServiceSpec service) {
+        return logDir.resolve(service.module() + ".log");
     }
 
     /** Kills a service with SIGKILL (on Linux): no shutdown hook, no last flush, as a crash would. */
     public void kill(ServiceSpec service) throws InterruptedException {
         Process process = running.get(service);
         process.destroyForcibly();
-        process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+        process.waitFor(30, TimeUnit.SECONDS);
     }
 
-    /** Starts a stopped or killed service again with the arguments of its first start. */
-    public void restart(ServiceSpec service) throws IOException {
+    /** Starts a stopped or killed service again with the arguments of its first start; answers its new process. */
+    public Process restart(ServiceSpec service) throws IOException {
         start(service, arguments.get(service));
+        return running.get(service);
     }
 
     /** Waits until every started service answers UP on its health endpoint. */
     public void awaitHealthy(Duration timeout) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
-        for (ServiceSpec service : running.keySet()) {
+        for (ServiceSpec service : started) {
             while (!isHealthy(service)) {
                 Process process = running.get(service);
                 if (!process.isAlive()) {
                     throw new IllegalStateException(service.module() + " exited with " + process.exitValue()
-                            + "; see " + logDir.resolve(service.module() + ".log"));
+                            + "; see " + log(service));
                 }
                 if (Instant.now().isAfter(deadline)) {
                     throw new IllegalStateException(service.module() + " not healthy within " + timeout.toSeconds()
-                            + " s; see " + logDir.resolve(service.module() + ".log"));
+                            + " s; see " + log(service));
                 }
                 Thread.sleep(250);
             }
@@ -139,19 +160,36 @@ public final class ServiceProcesses implements AutoCloseable {
         return running.values().stream().mapToLong(p -> Rss.ofPid(p.pid())).sum();
     }
 
+    /**
+     * Stops every service at once (SIGTERM), waits {@link #STOP_GRACE} for all of them together, kills the
+     * rest, and returns only when every process is gone: whoever closes the broker and the store next
+     * finds no service still using them.
+     */
     @Override
     public void close() {
-        running.values().forEach(Process::destroy);
-        for (Process process : running.values()) {
+        List<Process> processes = List.copyOf(running.values());
+        processes.forEach(Process::destroy);
+        long deadline = System.nanoTime() + STOP_GRACE.toNanos();
+        boolean interrupted = false;
+        for (Process process : processes) {
             try {
-                if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                long left = deadline - System.nanoTime();
+                if (!process.waitFor(Math.max(left, 0), TimeUnit.NANOSECONDS)) {
                     process.destroyForcibly();
                 }
             } catch (InterruptedException e) {
+                interrupted = true;
                 process.destroyForcibly();
-                Thread.currentThread().interrupt();
             }
         }
+        for (Process process : processes) {
+            process.destroyForcibly();
+            process.onExit().join();
+        }
         running.clear();
+        started.clear();
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
