@@ -13,13 +13,20 @@ import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.fcr.schemas.Topic;
 
-/** Reads a registered topic from the beginning with nothing but the schemas jar, as an outside system would. */
+/**
+ * Reads a registered topic from the beginning with nothing but the schemas jar, as an outside system would;
+ * a record it cannot decode (a poison record a test put there) is counted and passed over.
+ */
 final class TopicReader<V> implements AutoCloseable {
 
-    private final KafkaConsumer<String, V> consumer;
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final Deserializer<V> decoder;
     private final List<V> seen = new ArrayList<>();
+    private int undecodable;
 
     TopicReader(String bootstrapServers, Topic<String, V> topic) {
         Properties p = new Properties();
@@ -27,7 +34,8 @@ final class TopicReader<V> implements AutoCloseable {
         p.put("group.id", "e2e-" + UUID.randomUUID());
         p.put("auto.offset.reset", "earliest");
         p.put("isolation.level", "read_committed");
-        consumer = new KafkaConsumer<>(p, topic.keySerde().deserializer(), topic.valueSerde().deserializer());
+        consumer = new KafkaConsumer<>(p, topic.keySerde().deserializer(), new ByteArrayDeserializer());
+        decoder = topic.valueSerde().deserializer();
         consumer.subscribe(List.of(topic.name()));
     }
 
@@ -35,9 +43,7 @@ final class TopicReader<V> implements AutoCloseable {
     List<V> until(Predicate<V> wanted, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (seen.stream().noneMatch(wanted) && System.nanoTime() < deadline) {
-            for (ConsumerRecord<String, V> record : consumer.poll(Duration.ofMillis(300))) {
-                seen.add(record.value());
-            }
+            poll(value -> { });
         }
         return List.copyOf(seen);
     }
@@ -63,10 +69,22 @@ final class TopicReader<V> implements AutoCloseable {
         }
     }
 
+    /** Records passed over because they could not be decoded. */
+    int undecodable() {
+        return undecodable;
+    }
+
     private void poll(Consumer<V> each) {
-        for (ConsumerRecord<String, V> record : consumer.poll(Duration.ofMillis(300))) {
-            seen.add(record.value());
-            each.accept(record.value());
+        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(300))) {
+            V value;
+            try {
+                value = record.value() == null ? null : decoder.deserialize(record.topic(), record.value());
+            } catch (RuntimeException e) {
+                undecodable++;
+                continue;
+            }
+            seen.add(value);
+            each.accept(value);
         }
     }
 
