@@ -153,6 +153,24 @@ class SharedServiceBehaviourTest {
                 .doesNotContain("secret-table-name", "IllegalStateException", "at org.");
     }
 
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
+    @Test
+    void fuzzedBodiesAreNeverA5xx() {
+        var targets = java.util.List.of(org.fcr.support.test.ApiFuzzer.Target.post("/api/notes", "mgr01",
+                "{\"text\":\"漏水\",\"tags\":[\"a\"]}"));
+        assertThat(org.fcr.support.test.ApiFuzzer.keys(targets))
+                .isEqualTo(org.fcr.support.test.ApiFuzzer.writeEndpoints(context));
+        var tallies = new org.fcr.support.test.ApiFuzzer(port, TestInfrastructure.PASSWORD)
+                .run(targets, org.fcr.support.test.ApiFuzzer.count());
+        assertThat(tallies).allSatisfy(t -> assertThat(t.serverErrors()).as(t + "\n" + t.failures()).isZero());
+        assertThat(tallies.get(0).statuses()).containsKeys(201, 400);
+    }
+
     @Test
     void domainRefusalsCarryTheirDetails() {
         client.get().uri("/api/notes/42").headers(h -> h.setBasicAuth("desk01", TestInfrastructure.PASSWORD))
