@@ -86,7 +86,7 @@ public class TrialController {
     @Operation(summary = "Declare a trial period: requests received in [from, to) are drills (manager; audited)")
     public Mono<ResponseEntity<Object>> declarePeriod(@Valid @RequestBody TrialBodies.PeriodBody body,
                                                       @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
-        return currentActor.get().flatMap(by -> idempotency.once(key, by.getEmployeeId(), "POST /api/trial/periods",
+        return currentActor.get().flatMap(by -> idempotency.once(key, by.getEmployeeId(), "POST /api/trial/periods", body,
                 () -> store.change(s -> Optional.of(TrialAdministration.declarePeriod(
                                 s, millis(body.from()), millis(body.to()), body.reason(), by, RequestWorkflow.now())))
                         .flatMap(this::answer)
