@@ -164,9 +164,91 @@
     dialog.querySelector('#fcr-username').focus();
   }
 
+  /**
+   * The trial run in force (issue 18), in zh-CN then English, from intake's GET /api/trial settings at the
+   * instant now: a declared period covering now (every request a drill, site-wide) and the departments in
+   * TRIAL; null when everything is live.
+   */
+  function trialNotice(settings, now) {
+    if (!settings) return null;
+    const at = now || new Date();
+    const period = (settings.periods || []).find(p => new Date(p.from) <= at && at < new Date(p.to));
+    const departments = (settings.departments || []).filter(d => d.mode === 'TRIAL').map(d => d.code);
+    if (!period && !departments.length) return null;
+    const zh = [];
+    const en = [];
+    if (period) {
+      const from = new Date(period.from).toLocaleString('zh-CN');
+      const to = new Date(period.to).toLocaleString('zh-CN');
+      zh.push('模拟试运行中（' + from + ' 至 ' + to + '）：全站新受理的请求均为演练，不计分，不通知客户。原因：' + period.reason);
+      en.push('TRIAL RUN in force (' + period.from + ' to ' + period.to + '): every new request, site-wide, is a drill — '
+        + 'not scored, customers not told. Reason: ' + period.reason);
+    }
+    if (departments.length) {
+      zh.push('试运行部门：' + departments.join('、') + '（其人员受理的请求为演练）');
+      en.push('Departments in trial: ' + departments.join(', ') + ' (requests their staff accept are drills)');
+    }
+    return { zh: zh.join(' '), en: en.join(' '), period: period ? period.id : null, departments };
+  }
+
+  const TRIAL_BASE_KEY = 'fcr.trial-base';
+
+  /**
+   * Intake's settings: this origin's /api/trial when the page is intake's, else intake's address
+   * (<meta name="fcr-intake-url">, or port 8081 of this host as the run command and compose serve it).
+   */
+  async function trialSettings() {
+    const known = sessionStorage.getItem(TRIAL_BASE_KEY);
+    const meta = document.querySelector('meta[name="fcr-intake-url"]');
+    const other = (meta && meta.content) || (location.protocol + '//' + location.hostname + ':8081');
+    for (const base of known !== null ? [known] : ['', other]) {
+      const response = await fetch(base + '/api/trial', { headers: headers() });
+      if (response.ok) {
+        sessionStorage.setItem(TRIAL_BASE_KEY, base);
+        return response.json();
+      }
+      if (response.status !== 404) return null;
+    }
+    return null;
+  }
+
+  /** A banner no one can miss at the top of every page while a trial run is in force; looked at every minute. */
+  async function showTrial() {
+    let notice = null;
+    try {
+      notice = trialNotice(await trialSettings());
+    } catch (e) {
+      /* intake unreachable: no banner rather than a broken page */
+    }
+    let banner = document.getElementById('fcr-trial-banner');
+    if (!notice) {
+      if (banner) banner.remove();
+      return;
+    }
+    if (!banner) {
+      banner = document.createElement('div');
+      banner.id = 'fcr-trial-banner';
+      banner.className = 'fcr-trial-banner';
+      banner.setAttribute('role', 'alert');
+      document.body.insertBefore(banner, document.body.firstChild);
+    }
+    banner.replaceChildren();
+    [notice.zh, notice.en].forEach((text, i) => {
+      const line = document.createElement('div');
+      line.lang = i === 0 ? 'zh-CN' : 'en';
+      line.textContent = text;
+      banner.appendChild(line);
+    });
+  }
+
   /** Call once per page: shows sign-in if needed, then runs start(). */
   function ready(start) {
-    const run = () => { translate(); start(); };
+    const run = () => {
+      translate();
+      start();
+      showTrial();
+      setInterval(showTrial, 60000);
+    };
     document.addEventListener('DOMContentLoaded', () => {
       if (credentials()) run();
       else {
@@ -181,5 +263,6 @@
     en: { 'signin.title': 'Sign in', 'signin.username': 'Username', 'signin.password': 'Password', 'signin.submit': 'Sign in' }
   });
 
-  global.fcr = { api, download, stream, messages, t, translate, language, setLanguage, signIn, signOut, currentUser, ready, showSignIn };
+  global.fcr = { api, download, stream, messages, t, translate, language, setLanguage, signIn, signOut, currentUser, ready, showSignIn,
+    trialNotice, showTrial };
 })(window);

@@ -22,7 +22,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** Every service test runs intake on the real broker and the Mongo wire server (one Spring context). */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"fcr.intake.sweep-after=PT5S", "fcr.intake.sweep-interval=PT1S", "fcr.intake.repair-on-start=false"})
+        properties = {"fcr.intake.sweep-after=PT5S", "fcr.intake.sweep-interval=PT1S", "fcr.intake.repair-on-start=false",
+                "fcr.intake.idempotency-wait=PT6S"})
 @AutoConfigureWebTestClient(timeout = "PT30S")
 public abstract class IntakeServiceTestBase {
 

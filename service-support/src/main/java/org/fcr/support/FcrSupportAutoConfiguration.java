@@ -1,5 +1,6 @@
 package org.fcr.support;
 
+import org.fcr.support.json.PrintableTextModule;
 import org.fcr.support.kafka.KafkaSupportConfiguration;
 import org.fcr.support.problem.ProblemHandler;
 import org.fcr.support.security.SecurityConfiguration;
@@ -14,6 +15,12 @@ import org.springframework.context.annotation.Import;
 @AutoConfiguration(afterName = "org.springframework.boot.data.mongodb.autoconfigure.DataMongoReactiveAutoConfiguration")
 @Import({SecurityConfiguration.class, KafkaSupportConfiguration.class, ProblemHandler.class})
 public class FcrSupportAutoConfiguration {
+
+    /** Every JSON body of every service refuses control characters in its strings (a 400 naming the field). */
+    @Bean
+    PrintableTextModule printableTextModule() {
+        return new PrintableTextModule();
+    }
 
     @Bean(name = "mongoPingHealthIndicator")
     @ConditionalOnBean(ReactiveMongoTemplate.class)

@@ -116,6 +116,61 @@ class SharedServiceBehaviourTest {
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} → 400 naming {1}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "{\"text\":\"a\\u0000b\"}|text|U+0000",
+            "{\"text\":\"\\u001b[31m\"}|text|U+001B",
+            "{\"text\":\"ok\",\"tags\":[\"fine\",\"bad\\u007f\"]}|tags[1]|U+007F",
+            "{\"text\":\"\\ud800 half a pair\"}|text|U+D800"})
+    void aControlCharacterInAnyBodyStringIsA400ProblemNamingTheField(String body, String field, String character) {
+        client.post().uri("/api/notes").headers(h -> h.setBasicAuth("mgr01", TestInfrastructure.PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                .exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("https://fcr.example.org/problems/control-character")
+                .jsonPath("$.field").isEqualTo(field)
+                .jsonPath("$.character").isEqualTo(character);
+    }
+
+    @Test
+    void lineBreaksTabsAndEmojiInFreeTextAreKept() {
+        client.post().uri("/api/notes").headers(h -> h.setBasicAuth("mgr01", TestInfrastructure.PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"text\":\"第一行\\r\\n\\t第二行 \\ud83d\\ude00\"}")
+                .exchange()
+                .expectStatus().isCreated();
+    }
+
+    @Test
+    void anUnexpectedFailureIsA500ProblemWithoutInternals() {
+        String body = client.get().uri("/api/notes/broken").headers(h -> h.setBasicAuth("desk01", TestInfrastructure.PASSWORD))
+                .exchange()
+                .expectStatus().isEqualTo(500)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(body).contains("https://fcr.example.org/problems/internal-error", "\"incident\"")
+                .doesNotContain("secret-table-name", "IllegalStateException", "at org.");
+    }
+
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
+    @Test
+    void fuzzedBodiesAreNeverA5xx() {
+        var targets = java.util.List.of(org.fcr.support.test.ApiFuzzer.Target.post("/api/notes", "mgr01",
+                "{\"text\":\"漏水\",\"tags\":[\"a\"]}"));
+        assertThat(org.fcr.support.test.ApiFuzzer.keys(targets))
+                .isEqualTo(org.fcr.support.test.ApiFuzzer.writeEndpoints(context));
+        var tallies = new org.fcr.support.test.ApiFuzzer(port, TestInfrastructure.PASSWORD)
+                .run(targets, org.fcr.support.test.ApiFuzzer.count());
+        assertThat(tallies).allSatisfy(t -> assertThat(t.serverErrors()).as(t + "\n" + t.failures()).isZero());
+        assertThat(tallies.get(0).statuses()).containsKeys(201, 400);
+    }
+
     @Test
     void domainRefusalsCarryTheirDetails() {
         client.get().uri("/api/notes/42").headers(h -> h.setBasicAuth("desk01", TestInfrastructure.PASSWORD))

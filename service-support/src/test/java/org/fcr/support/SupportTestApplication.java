@@ -32,7 +32,7 @@ import reactor.core.publisher.Mono;
 @SpringBootApplication
 public class SupportTestApplication {
 
-    record Note(@NotBlank String text) {
+    record Note(@NotBlank String text, java.util.List<String> tags) {
     }
 
     /** API bodies are plain records: Avro classes do not serialize as JSON. */
@@ -67,6 +67,12 @@ public class SupportTestApplication {
         @GetMapping("/api/notes/archive")
         Mono<Long> archive() {
             return UNREACHABLE_STORE.count(new Query(), "notes");
+        }
+
+        /** A bug of ours: what a caller sees of it must not show the internals. */
+        @GetMapping("/api/notes/broken")
+        Mono<Note> broken() {
+            return Mono.error(new IllegalStateException("internal detail: secret-table-name"));
         }
 
         @GetMapping("/api/notes/{id}")

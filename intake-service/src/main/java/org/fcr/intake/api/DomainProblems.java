@@ -18,11 +18,10 @@ import org.springframework.core.codec.DecodingException;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.server.ServerWebInputException;
 
-import tools.jackson.databind.DatabindException;
-
 /**
  * The domain's refusals as problem+json: a stage conflict names the expected commands, a stale
- * version says which version was expected, and unreadable bodies name the field that failed.
+ * version says which version was expected, and unreadable bodies name the field that failed (worded in
+ * service-support's ProblemHandler).
  */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -79,31 +78,14 @@ public class DomainProblems {
         return ResponseEntity.badRequest().body(ProblemHandler.describeInvalid(e));
     }
 
+    /** Worded by the shared handler: the field at fault, a control character, a body too large. */
     @ExceptionHandler(ServerWebInputException.class)
     public ResponseEntity<ProblemDetail> unreadable(ServerWebInputException e) {
-                String field = null;
-        Throwable cause = e;
-        while (cause != null) {
-            if (cause instanceof org.springframework.core.io.buffer.DataBufferLimitException) {
-                return problems.apiProblem(new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "too-large", "The body is too large"));
-            }
-            if (cause instanceof DatabindException d && !d.getPath().isEmpty()) {
-                field = String.join(".", d.getPath().stream()
-                        .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]").toList());
-            }
-            cause = cause.getCause();
-        }
-        ApiProblem problem = ApiProblem.badRequest("unreadable", field == null
-                ? "The body is not readable JSON of the expected shape"
-                : "Field '" + field + "' has a value of the wrong type or format");
-        if (field != null) {
-            problem.with("field", field);
-        }
-        return problems.apiProblem(problem);
+        return problems.unreadable(e);
     }
 
     @ExceptionHandler(DecodingException.class)
     public ResponseEntity<ProblemDetail> decoding(DecodingException e) {
-        return unreadable(new ServerWebInputException("unreadable", null, e));
+        return problems.decoding(e);
     }
 }

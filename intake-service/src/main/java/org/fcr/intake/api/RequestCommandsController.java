@@ -63,7 +63,7 @@ public class RequestCommandsController {
         CommandBody b = body == null ? CommandBody.empty() : body;
         Long expected = expectedVersion(ifMatch, b.expectedVersion());
         return currentActor.get().flatMap(actor -> idempotency.once(key, actor.getEmployeeId(),
-                "POST /api/requests/" + id + "/" + command,
+                "POST /api/requests/" + id + "/" + command, body,
                 () -> stageCommand == StageCommand.MERGE
                         ? merge(id, b, actor, expected)
                         : workflow.execute(id, expected, Idempotency.scoped(actor.getEmployeeId(), key),

@@ -62,7 +62,7 @@ public class RequestController {
                                                @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
         // admitted before the key is claimed: a shed call leaves nothing behind, its retry runs afresh
         return currentActor.get().flatMap(signer -> admission.admit(() -> idempotency.once(key, signer.getEmployeeId(),
-                "POST /api/requests", () -> {
+                "POST /api/requests", body, () -> {
                     NewRequest request = toNewRequest(body);
                     String id = RequestIds.next(signer.getEmployeeId(), key);
                     // the trial settings are one small document, read at most once a second for accepts (issue 8)

@@ -1,13 +1,11 @@
 package org.fcr.intake.api;
 
-import java.time.Instant;
 import java.util.List;
 
 import org.fcr.intake.domain.TrialChange;
 import org.fcr.intake.domain.TrialPeriod;
 
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /** Bodies and answers of the trial-run settings API (issue 8). */
@@ -16,12 +14,20 @@ public final class TrialBodies {
     private TrialBodies() {
     }
 
-    /** Switch a department: {"mode":"LIVE","reason":"…"}. */
-    public record ModeBody(@NotBlank @Size(max = 10) String mode, @NotBlank @Size(max = 500) String reason) {
+    /**
+     * Switch a department: {"mode":"LIVE","reason":"…"}; {@code confirmWholeSite} true when the switch leaves
+     * no department LIVE.
+     */
+    public record ModeBody(@NotBlank @Size(max = 10) String mode, @NotBlank @Size(max = 500) String reason,
+                           Boolean confirmWholeSite) {
     }
 
-    /** Declare a trial period [from, to). */
-    public record PeriodBody(@NotNull Instant from, @NotNull Instant to, @NotBlank @Size(max = 500) String reason) {
+    /**
+     * Declare a trial period [from, to): ISO-8601 date-times with an offset ({@code 2026-12-07T08:00:00+08:00}),
+     * never numbers; {@code confirmWholeSite} must be true, since every request accepted in it is a drill.
+     */
+    public record PeriodBody(@NotBlank @Size(max = 40) String from, @NotBlank @Size(max = 40) String to,
+                             @NotBlank @Size(max = 500) String reason, Boolean confirmWholeSite) {
     }
 
     /** End a trial period now. */

@@ -1,9 +1,14 @@
 package org.fcr.intake.api;
 
+import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
@@ -20,6 +25,7 @@ import org.fcr.intake.store.TrialStore;
 import org.fcr.support.problem.ApiProblem;
 import org.fcr.support.security.CurrentActor;
 import org.fcr.support.security.StaffDirectory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,9 +55,11 @@ public class TrialController {
     private final CurrentActor currentActor;
     private final StaffDirectory directory;
     private final Idempotency idempotency;
+    private final Duration longestPeriod;
 
     public TrialController(TrialStore store, CurrentActor currentActor, StaffDirectory directory,
-                           Idempotency idempotency) {
+                           Idempotency idempotency, @Value("${fcr.intake.trial-longest-period:P92D}") Duration longestPeriod) {
+        this.longestPeriod = longestPeriod;
         this.store = store;
         this.currentActor = currentActor;
         this.directory = directory;
@@ -79,16 +87,22 @@ public class TrialController {
         }
         DepartmentMode mode = Enums.parse(DepartmentMode.class, body.mode(), "mode", null);
         return currentActor.get().flatMap(by -> store.change(s -> TrialAdministration.switchDepartment(
-                s, code, mode, body.reason(), by, RequestWorkflow.now()))).flatMap(this::answer);
+                s, code, mode, body.reason(), known(s), Boolean.TRUE.equals(body.confirmWholeSite()), by,
+                RequestWorkflow.now()))).flatMap(this::answer);
     }
 
     @PostMapping("/api/trial/periods")
-    @Operation(summary = "Declare a trial period: requests received in [from, to) are drills (manager; audited)")
+    @Operation(summary = "Declare a trial period: requests received in [from, to) are drills (manager; audited)",
+            description = "from and to are ISO-8601 date-times with an offset; the period ends in the future and lasts "
+                    + "at most fcr.intake.trial-longest-period (default 92 days); every request it covers, site-wide, "
+                    + "is a drill, so \"confirmWholeSite\": true is required.")
     public Mono<ResponseEntity<Object>> declarePeriod(@Valid @RequestBody TrialBodies.PeriodBody body,
                                                       @RequestHeader(name = Idempotency.HEADER, required = false) String key) {
-        return currentActor.get().flatMap(by -> idempotency.once(key, by.getEmployeeId(), "POST /api/trial/periods",
-                () -> store.change(s -> Optional.of(TrialAdministration.declarePeriod(
-                                s, millis(body.from()), millis(body.to()), body.reason(), by, RequestWorkflow.now())))
+        Instant from = isoInstant(body.from(), "from");
+        Instant to = isoInstant(body.to(), "to");
+        return currentActor.get().flatMap(by -> idempotency.once(key, by.getEmployeeId(), "POST /api/trial/periods", body,
+                () -> store.change(s -> Optional.of(TrialAdministration.declarePeriod(s, from, to, body.reason(),
+                                Boolean.TRUE.equals(body.confirmWholeSite()), longestPeriod, by, RequestWorkflow.now())))
                         .flatMap(this::answer)
                         .map(answer -> ResponseEntity.status(HttpStatus.CREATED).body(answer))));
     }
@@ -102,9 +116,25 @@ public class TrialController {
                 .flatMap(this::answer);
     }
 
-    /** The store keeps milliseconds; a period is kept exactly as answered. */
-    private static Instant millis(Instant instant) {
-        return instant.truncatedTo(ChronoUnit.MILLIS);
+    /**
+     * An ISO-8601 date-time with its offset, to the millisecond the store keeps (so a period is kept exactly as
+     * answered); anything else, a bare number above all, is refused naming the field.
+     */
+    static Instant isoInstant(String text, String field) {
+        try {
+            return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant()
+                    .truncatedTo(ChronoUnit.MILLIS);
+        } catch (DateTimeException e) {
+            throw ApiProblem.badRequest("validation", field + " 须为带时区的 ISO-8601 日期时间，如 2026-12-07T08:00:00+08:00 / "
+                    + field + " must be an ISO-8601 date-time with an offset, e.g. 2026-12-07T08:00:00+08:00").with("field", field);
+        }
+    }
+
+    /** Every department the site has: those with staff in the directory and those with a stored mode. */
+    private Set<String> known(TrialSettings s) {
+        TreeSet<String> known = new TreeSet<>(s.departments().keySet());
+        directory.getUsers().stream().map(u -> u.getDepartment()).filter(d -> d != null).forEach(known::add);
+        return known;
     }
 
     private Mono<ChangeAnswer> answer(Optional<TrialChange.Entry> entry) {
@@ -112,8 +142,7 @@ public class TrialController {
     }
 
     private SettingsView view(TrialSettings s) {
-        TreeSet<String> known = new TreeSet<>(s.departments().keySet());
-        directory.getUsers().stream().map(u -> u.getDepartment()).filter(d -> d != null).forEach(known::add);
+        Set<String> known = known(s);
         Instant now = Instant.now();
         String active = s.periods().stream().filter(p -> p.covers(now)).map(TrialPeriod::id).findFirst().orElse(null);
         return new SettingsView(s.version(), known.stream().map(d -> new DepartmentView(d, s.modeOf(d).name())).toList(),

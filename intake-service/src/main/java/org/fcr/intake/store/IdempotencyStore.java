@@ -25,11 +25,14 @@ public class IdempotencyStore {
 
     public static final String COLLECTION = "idempotency";
 
-    /** The stored first answer: what was asked (method and path) and what was answered; status 0 = still running. */
-    public record Answer(String fingerprint, int status, String body, Instant at) {
+    /**
+     * The stored first answer: what was asked (method and path, and the hash of the canonical body; null in
+     * answers stored before bodies were hashed) and what was answered; status 0 = still running.
+     */
+    public record Answer(String fingerprint, String bodyHash, int status, String body, Instant at) {
 
         public Answer(String fingerprint, int status, String body) {
-            this(fingerprint, status, body, null);
+            this(fingerprint, null, status, body, null);
         }
 
         public boolean pending() {
@@ -48,7 +51,7 @@ public class IdempotencyStore {
 
     public Mono<Answer> find(String scopedKey) {
         return mongo.findById(scopedKey, Document.class, COLLECTION)
-                .map(d -> new Answer(d.getString("fingerprint"), d.getInteger("status"), d.getString("body"),
+                .map(d -> new Answer(d.getString("fingerprint"), d.getString("bodyHash"), d.getInteger("status"), d.getString("body"),
                         d.getDate("at") == null ? null : d.getDate("at").toInstant()));
     }
 
@@ -63,9 +66,9 @@ public class IdempotencyStore {
     }
 
     /** Claims the key for a first call; false when another call holds or answered it already. */
-    public Mono<Boolean> claim(String scopedKey, String fingerprint) {
-        Document doc = new Document("_id", scopedKey).append("fingerprint", fingerprint).append("status", 0)
-                .append("at", new Date());
+    public Mono<Boolean> claim(String scopedKey, String fingerprint, String bodyHash) {
+        Document doc = new Document("_id", scopedKey).append("fingerprint", fingerprint).append("bodyHash", bodyHash)
+                .append("status", 0).append("at", new Date());
         return mongo.insert(doc, COLLECTION).thenReturn(true)
                 .onErrorResume(DuplicateKeyException.class, e -> Mono.just(false));
     }

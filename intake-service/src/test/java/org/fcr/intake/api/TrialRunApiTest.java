@@ -2,6 +2,9 @@ package org.fcr.intake.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -9,6 +12,8 @@ import org.fcr.events.RequestEvent;
 import org.fcr.intake.IntakeServiceTestBase;
 import org.fcr.support.test.TestInfrastructure;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -108,19 +113,68 @@ class TrialRunApiTest extends IntakeServiceTestBase {
     @Test
     @SuppressWarnings("unchecked")
     void requestsReceivedInADeclaredTrialPeriodAreDrills() {
-        // a period long past: requests of the other tests (received now) stay real
-        Map<String, Object> declared = post("mgr01", "/api/trial/periods").bodyValue(
-                        "{\"from\":\"2019-05-01T00:00:00Z\",\"to\":\"2019-05-02T00:00:00Z\",\"reason\":\"内部模拟试运行\"}")
+        // a period of the last 30 days, ended at once: requests of the other tests (received now) stay real
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant from = now.minus(Duration.ofDays(30));
+        Instant to = now.plus(Duration.ofHours(1));
+        Map<String, Object> declared = post("mgr01", "/api/trial/periods").bodyValue("{\"from\":\"" + from + "\",\"to\":\""
+                        + to + "\",\"reason\":\"内部模拟试运行\",\"confirmWholeSite\":true}")
                 .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
         Map<String, Object> audit = (Map<String, Object>) declared.get("audit");
-        assertThat(audit).containsEntry("action", "PERIOD_DECLARED").containsEntry("actorId", "mgr01")
-                .containsEntry("to", "2019-05-01T00:00:00Z/2019-05-02T00:00:00Z");
+        String periodId = (String) audit.get("subject");
+        try {
+            assertThat(audit).containsEntry("action", "PERIOD_DECLARED").containsEntry("actorId", "mgr01")
+                    .containsEntry("to", from + "/" + to);
+            assertThat(((Map<String, Object>) declared.get("settings")).get("activePeriod")).isEqualTo(periodId);
 
-        String inside = SKELETON.replace("\"description\"", "\"receivedAt\":\"2019-05-01T10:00:00Z\",\"description\"");
-        String after = SKELETON.replace("\"description\"", "\"receivedAt\":\"2019-05-02T00:00:00Z\",\"description\"");
-        assertThat(createAs("desk01", inside).get("drill")).isEqualTo(true);
-        assertThat(createAs("desk01", after).get("drill")).isEqualTo(false);
-        assertThat(createAs("desk01", SKELETON.replace("{\"channel\"", "{\"drill\":true,\"channel\"")).get("drill"))
-                .isEqualTo(true);
+            String inside = SKELETON.replace("\"description\"", "\"receivedAt\":\"" + now.minus(Duration.ofDays(20))
+                    + "\",\"description\"");
+            String before = SKELETON.replace("\"description\"", "\"receivedAt\":\"" + now.minus(Duration.ofDays(40))
+                    + "\",\"description\"");
+            assertThat(createAs("desk01", inside).get("drill")).isEqualTo(true);
+            assertThat(createAs("desk01", before).get("drill")).isEqualTo(false);
+            assertThat(createAs("desk01", SKELETON.replace("{\"channel\"", "{\"drill\":true,\"channel\"")).get("drill"))
+                    .isEqualTo(true);
+        } finally {
+            post("mgr01", "/api/trial/periods/" + periodId + "/end").bodyValue("{\"reason\":\"测试结束\"}").exchange()
+                    .expectStatus().isOk();
+        }
+        assertThat(createAs("desk01", SKELETON).get("drill")).isEqualTo(false);
+    }
+
+    /** Issue 18: a number read as a 2038 date made a 37-year drill of the whole site; each line is one such typo. */
+    @ParameterizedTest(name = "{0} → 400 naming {1}")
+    @CsvSource(delimiter = '|', value = {
+            "{\"from\":1733000000,\"to\":2145916800,\"reason\":\"数字\",\"confirmWholeSite\":true}|from",
+            "{\"from\":\"2026-12-05\",\"to\":\"2026-12-06\",\"reason\":\"无时刻\",\"confirmWholeSite\":true}|from",
+            "{\"from\":\"NOW\",\"to\":\"2038-01-19T03:14:08Z\",\"reason\":\"37年\",\"confirmWholeSite\":true}|to",
+            "{\"from\":\"NOW\",\"to\":\"IN93DAYS\",\"reason\":\"太长\",\"confirmWholeSite\":true}|to",
+            "{\"from\":\"2019-05-01T00:00:00Z\",\"to\":\"2019-05-02T00:00:00+08:00\",\"reason\":\"过去\",\"confirmWholeSite\":true}|to",
+            "{\"from\":\"NOW\",\"to\":\"IN7DAYS\",\"reason\":\"没确认\"}|confirmWholeSite",
+            "{\"from\":\"NOW\",\"to\":\"IN7DAYS\",\"reason\":\"没确认\",\"confirmWholeSite\":false}|confirmWholeSite"})
+    void aTrialPeriodThatIsNoISODateTooLongInThePastOrUnconfirmedIsRefused(String body, String field) {
+        Instant now = Instant.now().plus(Duration.ofMinutes(1)).truncatedTo(ChronoUnit.SECONDS);
+        String json = body.replace("\"NOW\"", "\"" + now + "\"")
+                .replace("\"IN93DAYS\"", "\"" + now.plus(Duration.ofDays(93)) + "\"")
+                .replace("\"IN7DAYS\"", "\"" + now.plus(Duration.ofDays(7)) + "\"");
+        post("mgr01", "/api/trial/periods").bodyValue(json).exchange()
+                .expectStatus().isBadRequest()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.field").isEqualTo(field);
+        assertThat(json(get("desk01", "/api/trial").exchange()).get("activePeriod")).isNull();
+    }
+
+    @Test
+    void aPageOfAnotherServiceMayReadTheTrialSettingsOthersMayNot() {
+        client.options().uri("/api/trial")
+                .header("Origin", "http://localhost:8084")
+                .header("Access-Control-Request-Method", "GET")
+                .header("Access-Control-Request-Headers", "authorization")
+                .exchange().expectStatus().isOk()
+                .expectHeader().valueEquals("Access-Control-Allow-Origin", "http://localhost:8084");
+        client.options().uri("/api/trial")
+                .header("Origin", "http://evil.example")
+                .header("Access-Control-Request-Method", "GET")
+                .exchange().expectStatus().isForbidden();
     }
 }

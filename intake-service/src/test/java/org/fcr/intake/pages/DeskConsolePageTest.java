@@ -75,6 +75,30 @@ class DeskConsolePageTest extends IntakeServiceTestBase {
         }
     }
 
+    /** Issue 18: while a trial period is in force every page says so at its top, zh-CN first, English second. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aTrialPeriodInForceIsAnnouncedAtTheTopOfTheDeskAndTheDepartmentPages() throws Exception {
+        Instant now = Instant.now();
+        java.util.Map<String, Object> declared = post("mgr01", "/api/trial/periods").bodyValue("{\"from\":\"" + now
+                        + "\",\"to\":\"" + now.plus(Duration.ofHours(1)) + "\",\"reason\":\"页面演练\",\"confirmWholeSite\":true}")
+                .exchange().expectStatus().isCreated().expectBody(java.util.Map.class).returnResult().getResponseBody();
+        String periodId = (String) ((java.util.Map<String, Object>) declared.get("audit")).get("subject");
+        try (Browser browser = Browser.open()) {
+            browser.signIn("http://localhost:" + port + "/", "desk01");
+            By banner = By.id("fcr-trial-banner");
+            browser.waitFor(banner);
+            assertThat(browser.text(banner)).startsWith("模拟试运行中").contains("页面演练", "TRIAL RUN in force", "not scored");
+            browser.driver.get("http://localhost:" + port + "/department.html");
+            browser.waitFor(banner);
+            assertThat(browser.text(banner)).startsWith("模拟试运行中").contains("TRIAL RUN in force");
+            browser.screenshot("trial-banner");
+        } finally {
+            post("mgr01", "/api/trial/periods/" + periodId + "/end").bodyValue("{\"reason\":\"页面测试结束\"}").exchange()
+                    .expectStatus().isOk();
+        }
+    }
+
     private String lastCreated() {
         @SuppressWarnings("unchecked")
         var page = get("desk01", "/api/requests?status=OPEN&size=1&sort=acceptedAt,desc").exchange()
